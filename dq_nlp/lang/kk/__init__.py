@@ -1,4 +1,11 @@
-"""Kazakh for spaCy: spaCy ships no ``kk``, so we define and register our own (spaCy's ``lang/<code>/`` layout)."""
+"""Kazakh for spaCy: spaCy ships no ``kk``, so we define and register our own (spaCy's ``lang/<code>/`` layout).
+
+* tokenizer: spaCy's rules, except that a plain hyphen never splits (``2025-жылы``, ``ҚР-ның``, ``15%-ке``,
+  ``Қасым-Жомарт`` stay whole, as in KazNERD) and apostrophe forms (``Apple'дың``) stay whole; abbreviations
+  (``ж.``, ``т.б.``, ``млрд.``, ``обл.`` …) and acronyms of state bodies with their case endings are exceptions;
+* ``like_num`` knows Kazakh number words, ordinals and case-marked numerals;
+* :func:`dq_nlp.lang.kk.stemmer.stem` is a suffix-stripping stemmer for search.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +13,16 @@ from spacy.language import BaseDefaults, Language
 from spacy.util import registry
 
 from .lex_attrs import LEX_ATTRS
+from .punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
 from .stop_words import STOP_WORDS
 from .tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 
 
 class KazakhDefaults(BaseDefaults):
     tokenizer_exceptions = TOKENIZER_EXCEPTIONS
+    prefixes = TOKENIZER_PREFIXES
+    suffixes = TOKENIZER_SUFFIXES
+    infixes = TOKENIZER_INFIXES
     lex_attr_getters = LEX_ATTRS
     stop_words = STOP_WORDS
 

@@ -1,0 +1,128 @@
+"""Train the NER pipelines: convert gold data, build static vectors (ru), run ``spacy train`` on CPU.
+
+    python -m dq_nlp.ner.train --lang ru [--data ../shared/data] [--out models/ner-ru] [--workdir training/ner]
+
+Deterministic: fixed seed (``[system] seed = 0``), fixed shuffles, single-process CPU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+CONFIGS = Path(__file__).resolve().parent / "configs"
+
+
+def limit_threads(threads: int) -> None:
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+        os.environ[var] = str(threads)
+    try:
+        import torch
+
+        torch.set_num_threads(threads)
+    except Exception:  # pragma: no cover - torch is optional here
+        pass
+
+
+def check_data(lang: str, data: Path) -> None:
+    need = (
+        [data / "nerel" / "train", data / "nerel" / "dev"]
+        if lang == "ru"
+        else [data / "kaznerd" / "IOB2_valid.txt"]
+    )
+    missing = [str(p) for p in need if not p.exists()]
+    if missing:
+        raise FileNotFoundError(
+            "training data missing: " + ", ".join(missing) + f" (looked under --data {data}; expected shared/data)"
+        )
+
+
+def train_ner_model(
+    lang: str,
+    data: Path = DEFAULT_DATA,
+    out: Path | None = None,
+    workdir: Path = REPO / "training" / "ner",
+    threads: int = 2,
+    config: Path | None = None,
+    overrides: dict[str, object] | None = None,
+) -> dict[str, object]:
+    """Train ``lang`` and copy the best model to ``out`` (default ``models/ner-<lang>``). Returns run info."""
+    limit_threads(threads)
+    check_data(lang, data)
+    import spacy
+    from spacy.cli.train import train as spacy_train
+    from spacy.tokens import DocBin
+
+    from .convert import convert
+
+    if lang == "kk":
+        import dq_nlp.lang.kk  # noqa: F401
+
+    out = out or REPO / "models" / f"ner-{lang}"
+    work = workdir / lang
+    corpus = work / "corpus"
+    t0 = time.time()
+    stats = convert(lang, data, corpus)
+    ov: dict[str, object] = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy")}
+    if lang == "ru":
+        from .vectors import build_ru_vectors
+
+        vec_dir = work / "vectors"
+        if not (vec_dir / "vocab" / "vectors").exists():
+            nlp = spacy.blank("ru")
+            words = [t.lower_ for d in DocBin().from_disk(corpus / "train.spacy").get_docs(nlp.vocab) for t in d]
+            words += [t.lower_ for d in DocBin().from_disk(corpus / "dev.spacy").get_docs(nlp.vocab) for t in d]
+            stats["vectors"] = build_ru_vectors(words, vec_dir)  # type: ignore[assignment]
+        ov["paths.vectors"] = str(vec_dir)
+    ov.update(overrides or {})
+    t1 = time.time()
+    run_dir = work / "run"
+    if run_dir.exists():
+        shutil.rmtree(run_dir)
+    spacy_train(config or CONFIGS / f"{lang}.cfg", run_dir, overrides=ov, use_gpu=-1)
+    t2 = time.time()
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(run_dir / "model-best", out)
+    info = {
+        "lang": lang,
+        "config": str(config or CONFIGS / f"{lang}.cfg"),
+        "overrides": {k: v for k, v in ov.items() if not k.startswith("paths.")},
+        "threads": threads,
+        "prepare_s": round(t1 - t0, 1),
+        "train_s": round(t2 - t1, 1),
+        "data": stats,
+    }
+    (out / "training_info.json").write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
+    return info
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--lang", required=True, choices=["ru", "kk"])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--workdir", type=Path, default=REPO / "training" / "ner")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--config", type=Path, default=None)
+    ap.add_argument("--set", action="append", default=[], help="config override key=value (JSON value)")
+    args = ap.parse_args()
+    ov = {}
+    for item in args.set:
+        k, _, v = item.partition("=")
+        try:
+            ov[k] = json.loads(v)
+        except json.JSONDecodeError:
+            ov[k] = v
+    print(json.dumps(train_ner_model(args.lang, args.data, args.out, args.workdir, args.threads, args.config, ov),
+                     ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
