@@ -10,10 +10,12 @@
 from __future__ import annotations
 
 from spacy.language import BaseDefaults, Language
+from spacy.tokens import Doc
 from spacy.util import registry
 
 from .lex_attrs import LEX_ATTRS
 from .punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
+from .stemmer import stem
 from .stop_words import STOP_WORDS
 from .tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 
@@ -33,4 +35,12 @@ class Kazakh(Language):
     Defaults = KazakhDefaults
 
 
-__all__ = ["Kazakh"]
+@Language.component("kk_stem_lemmas")
+def kk_stem_lemmas(doc: Doc) -> Doc:
+    """Set ``token.lemma_`` to the search stem (:func:`stem`) — used as a NER feature and by search."""
+    for token in doc:
+        token.lemma_ = stem(token.text)
+    return doc
+
+
+__all__ = ["Kazakh", "kk_stem_lemmas", "stem"]

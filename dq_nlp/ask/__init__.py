@@ -1,0 +1,1 @@
+"""The ownership bot: "who owns this task?" answered with owner, deadline, status and evidence — or abstained."""

@@ -1,0 +1,442 @@
+"""Directives: a sentence where an issuer instructs owners to act, in Russian and Kazakh, active and passive.
+
+    Премьер-министр | поручил | МИИЦР и акиматам областей | до 1 марта 2026 года | обеспечить запуск …
+    issuer          | trigger | owners (dative)           | deadline            | action (infinitive …)
+
+    Үкімет басшысы | Цифрлық даму министрлігіне | 2026 жылғы 1 наурызға дейін | платформаны іске қосуды | тапсырды
+    issuer         | owners (dative)            | deadline                    | action (verbal noun)    | trigger
+
+Not directives: negations (не поручал, тапсырған жоқ), questions, reports of completed orders (поручение
+выполнено, тапсырма орындалды), foreign governments' orders, imperfective history (поручал).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...lang.ru import is_infinitive, tags
+from ...records import Deadline
+from .deadlines import find_deadlines
+
+# ------------------------------------------------------------------ Russian triggers
+RU_ACTIVE = re.compile(
+    r"\b(?P<trig>поручил[аи]?|дал[аи]? (?:ряд |следующие |конкретные |отдельные )?поручени[еяй]|"
+    r"поставил[аи]? (?:перед [^.;]{3,60}? )?задач[уи]|обязал[аи]?|потребовал[аи]?|распорядил(?:ся|ась|ись)|"
+    r"рекомендовал[аи]?|предписал[аи]?|указал[аи]? на необходимость|дал[аи]? указание)\b", re.IGNORECASE)
+RU_PASSIVE = re.compile(
+    r"\b(?P<trig>поручено|поручается|поручаются|поручить|дано поручение|даны поручения|было поручено|"
+    r"рекомендовано|рекомендуется|предписано|надлежит|необходимо|поставлена задача|поставлены задачи|"
+    r"обязать|возложить|возложено|возлагается|следует)\b", re.IGNORECASE)
+
+KK_TRIGGER = re.compile(
+    r"(?P<trig>тапсырды|тапсырылды|тапсырылсын|тапсырма берді|тапсырма берілді|тапсырмалар берді|тапсырмалар берілді|"
+    r"жүктелді|жүктелсін|жүктеді|міндеттелсін|міндеттелді|міндеттеді|ұсынылды|нұсқау берді|нұсқау берілді|"
+    r"талап етті|қажет|тиіс)(?=[\s.,;!]|$)", re.IGNORECASE)
+
+NEGATED_RU = re.compile(r"\bне\s+(?:был[оаи]?\s+)?(?:поручал\w*|поручил\w*|поручено|поручалось|обязывал\w*|рекомендовал\w*|требуется|нужно|"
+                        r"надо|следует|необходимо)\b|\bникаких поручений\b|\bни(?:кому|чего) не поруч", re.IGNORECASE)
+NEGATED_KK = re.compile(r"(?:тапсырған жоқ|тапсырмады|тапсырылмады|жүктелмеді|міндеттелмеді|қажет емес|тапсырма берген жоқ|"
+                        r"тапсырма берілген жоқ|тиіс емес)", re.IGNORECASE)
+COMPLETED = re.compile(r"(?:поручени\w* (?:[^.;]{0,60} )?(?:выполнен\w*|исполнен\w*|реализован\w*|снят\w* с контроля)|"
+                       r"(?:выполнен\w*|исполнен\w*) поручени\w*|тапсырма\w* (?:[^.;]{0,40} )?орындалды|толық орындалды|"
+                       r"орындалғаны туралы|исполнено в полном объеме)", re.IGNORECASE)
+FOREIGN = re.compile(r"(?:Узбекистан\w*|Кыргызстан\w*|Киргизи\w*|Росси[иия]\w*|РФ\b|Китая?\b|КНР\b|США\b|Сингапур\w*|Эстони\w*|"
+                     r"Корея|Кореи|Япони\w*|Германи\w*|Франци\w*|Турци\w*|Азербайджан\w*|Беларус\w*|Белоруссии|Украин\w*|"
+                     r"Грузи[ия]|Армени\w*|Таджикистан\w*|Туркменистан\w*|Индии|Великобритани\w*|ОАЭ|"
+                     r"Өзбекстан\w*|Қырғызстан\w*|Ресей\w*|Қытай\w*|АҚШ\w*|Сингапур\w*|Эстония\w*|Корея\w*|Жапония\w*|Түркия\w*)")
+IMPERFECTIVE_HISTORY = re.compile(r"\bпоручал[аи]?\b", re.IGNORECASE)
+
+_ISSUER_HEADS_RU = re.compile(
+    r"(?:(?:Премьер-[Мм]инистр\w*|Глав\w* (?:государства|Правительства|МИИЦР|МНЭ|[А-ЯЁ]{2,})|Президент\w*|Вице-премьер\w*|"
+    r"Заместител\w* Премьер-[Мм]инистра|[Мм]инистр\w*(?: [а-яё\- ]{0,60}?(?=\s[А-ЯЁ]|$))?|[Аа]ким\w*(?: [А-ЯЁ][а-яё]+\w* (?:области|района|города))?|"
+    r"Руководител\w* [А-ЯЁ]\w* [А-Яа-яё]+|Председател\w*(?: [А-Яа-яё]+){0,3}|Государственн\w* советник\w*|"
+    r"Цифров\w* штаб\w*|Правительств\w*|Кабмин\w*|Совет\w* Безопасности|Комисси\w*(?: [а-яё]+){0,4}|Штаб\w*|"
+    r"Мажилис\w*|Сенат\w*)(?:\s[А-ЯЁ][а-яё]+(?:\s[А-ЯЁ][а-яё]+)?)?|[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+(?:ов|ев|ин|ова|ева|ина|ий|ый))")
+
+_KK_ISSUER = re.compile(
+    r"(?:Мемлекет басшысы|Үкімет басшысы|Премьер-Министр\w*(?:\s[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+){0,2}|Президент\w*|"
+    r"Вице-премьер\w*|Премьер-Министрдің орынбасары(?:\s[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+){0,2}|"
+    r"[а-яәғқңөұүһі ]{0,50}министрі(?:\s[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+){0,2}|[А-ЯӘҒҚҢӨҰҮҺІ]\w+ облысының әкімі(?:\s[А-ЯӘҒҚҢӨҰҮҺІ]\w+){0,2}|"
+    r"[А-ЯӘҒҚҢӨҰҮҺІ]\w+ қаласының әкімі(?:\s[А-ЯӘҒҚҢӨҰҮҺІ]\w+){0,2}|Цифрлық штаб\w*|Үкімет|Қауіпсіздік кеңесі|"
+    r"Олжас Бектенов|[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+ [А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина))")
+
+# Owner named in the next sentence: "Ответственными определены МИИЦР и МНЭ." / "Жауапты болып … белгіленді."
+NEXT_OWNER_RU = re.compile(r"^\s*(?:Ответственн\w+(?: исполнител\w+)?|Исполнител\w+|Ответственность)\s+(?:за [^,.]{3,80}\s+)?"
+                           r"(?:определен\w*|назначен\w*|являются|является|будут|будет|возложена на|возлагается на)\s+(?P<owners>[^.]+)",
+                           re.IGNORECASE)
+NEXT_OWNER_KK = re.compile(r"^\s*(?:Жауапты(?: орындаушы\w*)?(?: болып| ретінде)?|Орындаушы\w*(?: ретінде)?)\s+(?P<owners>[^.]+?)\s+"
+                           r"(?:белгіленді|айқындалды|тағайындалды|бекітілді)", re.IGNORECASE)
+
+# Kazakh owner heads in the dative: министрлігіне, әкімдіктеріне, «Қазақтелеком» АҚ-ға, ЖИЦДМ-ге, Мәдиевке.
+_KK_DATIVE_END = r"(?:ға|ге|қа|ке|на|не|а|е)"
+KK_OWNER_HEAD = re.compile(
+    rf"(?:министрлі(?:гі|к|ктер)\w*|әкімдіг\w*|әкімдік\w*|әкімдер\w*|әкімі\w*|комитет\w*|агенттіг\w*|агенттік\w*|штаб\w*|Үкімет\w*|"
+    rf"орган\w*|қор\w*|компания\w*|холдинг\w*|банк\w*|кеңсе\w*|басқарма\w*|орталы\w*|корпорация\w*|ұйым\w*|департамент\w*|"
+    rf"қызмет\w*|министр\w*|басшылар\w*|ведомство\w*|ведомстволар\w*|әкімшілі\w*|секторға|секторына|институт\w*|университет\w*|"
+    rf"[А-ЯӘҒҚҢӨҰҮҺІA-Z]{{2,}}-?{_KK_DATIVE_END}|[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина)(?:қа|ке|ға|ге))$")
+KK_DATIVE = re.compile(rf"{_KK_DATIVE_END}$")
+_KK_STOP_LEFT = re.compile(r"^(?:басшысы|Премьер-Министр\w*|Президент\w*|министрі|әкімі|тапсырды|бойынша|барысында|кезінде|"
+                           r"отырыста|отырысында|кеңесте|жиында|қорытындысы|сондай-ақ|Сондай-ақ|Сонымен|қатар|Сонымен қатар|"
+                           r"Бектенов|Мәдиев|дейін|ішінде|соңына|жылғы|жылдың|жылы|Үкімет басшысы)$")
+
+
+@dataclass
+class DirectiveDraft:
+    issuer: str | None
+    owners: list[str]
+    action: str
+    deadline: Deadline | None
+    sentence_start: int
+    sentence_end: int
+    lang: str
+    owners_from_next: bool = False
+    extras: dict = field(default_factory=dict)
+
+
+# ------------------------------------------------------------------ shared helpers
+def _is_non_directive(text: str, lang: str) -> bool:
+    stripped = text.strip()
+    if stripped.endswith("?"):
+        return True
+    if COMPLETED.search(text):
+        return True
+    if lang == "kk":
+        return bool(NEGATED_KK.search(text))
+    return bool(NEGATED_RU.search(text))
+
+
+def _foreign_issuer(prefix: str) -> bool:
+    return bool(FOREIGN.search(prefix))
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _clean(text: str) -> str:
+    text = text.strip(" ,;:—–-()")
+    if text.startswith(("«", '"')) and text.count("«") <= text.count("»") and not text.endswith(("»", '"')):
+        pass
+    elif text.startswith("«") and text.count("»") < text.count("«"):
+        text = text[1:]
+    if text.endswith("»") and text.count("«") < text.count("»"):
+        text = text[:-1]
+    return text.strip()
+
+
+# ------------------------------------------------------------------ Russian
+_RU_WORD = re.compile(r"«[^»]{1,80}»|\"[^\"]{1,80}\"|[А-Яа-яЁёA-Za-z0-9]+(?:[-.][А-Яа-яЁёA-Za-z0-9]+)*\.?")
+_RU_SPLIT_OWNERS = re.compile(r",\s+|\s+и\s+|\s+а также\s+|\s+совместно с\s+|\s+с участием\s+|\s+при участии\s+")
+_NOT_OWNER_START = frozenset("до в во к ко с со по на за от для при после о об не ни также всем всех этом этого "
+                             "срок сроки течение конца".split())
+_ORG_PREFIX = re.compile(r"^(?:АО|НАО|ТОО|РГП|НПП|НК|АОО|ГУ|РГУ|ФНБ|НУХ|АҚ|КЕАҚ|ЖШС)\b")
+
+
+def _can_be(word: str, case: str) -> bool:
+    return case in tags(word)
+
+
+def _starts_owner(chunk: str, case: str) -> bool:
+    chunk = chunk.strip()
+    if not chunk:
+        return False
+    if _ORG_PREFIX.match(chunk) or chunk.startswith(("«", '"')):
+        return True
+    first = _RU_WORD.match(chunk)
+    if not first:
+        return False
+    w = first.group()
+    if w.lower() in _NOT_OWNER_START:
+        return False
+    if re.fullmatch(r"[А-ЯЁA-Z]{2,}[а-яё]{0,3}", w):  # МИИЦР, МНЭ, МВД, МЧС; "Минфину" is handled by morphology
+        return True
+    if re.fullmatch(r"Мин[а-яё]{2,}", w):  # Минфин, Минздрав, Минпросвещения, Минтранс: not in the dictionary
+        return True
+    return _can_be(w, case) or (case == "datv" and _can_be(w, "datv"))
+
+
+def _split_owners(region: str, case: str) -> list[str]:
+    """'МИИЦР и акиматам городов Астаны, Алматы и Шымкента' → ['МИИЦР', 'акиматам городов Астаны, Алматы и Шымкента']."""
+    region = _clean(region)
+    if not region:
+        return []
+    parts: list[str] = []
+    pos = 0
+    pieces: list[tuple[str, str]] = []  # (separator before, chunk)
+    sep_before = ""
+    for m in _RU_SPLIT_OWNERS.finditer(region):
+        pieces.append((sep_before, region[pos:m.start()]))
+        sep_before = m.group()
+        pos = m.end()
+    pieces.append((sep_before, region[pos:]))
+    chunk_case = case
+    for sep, chunk in pieces:
+        if sep.strip().startswith(("совместно", "с участием", "при участии")):
+            chunk_case = "ablt"  # co-executors: "совместно с МНЭ и акиматами" — they own the task too
+        listing = parts and re.search(r"\b(?:городов|областей|районов|регионов|министерств)\b", parts[-1])
+        if listing and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-Яа-яё]+)?", chunk.strip()):
+            parts[-1] = parts[-1] + sep + chunk  # "акиматам городов Астаны, Алматы и Шымкента" is one owner
+            continue
+        if not parts or _starts_owner(chunk, chunk_case):
+            parts.append(chunk)
+        else:
+            parts[-1] = parts[-1] + sep + chunk
+    return [p for p in (_clean(x) for x in parts) if p and len(p) > 1]
+
+
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:(?:Также|Кроме того|Помимо этого|При этом|В частности|Так|В связи с этим|Вместе с тем|В то же время|Одновременно|"
+    r"В этой связи|Подводя итоги|В завершение(?: совещания| заседания)?|"
+    r"По итогам (?:заседания|совещания|встречи|рассмотрения|обсуждения|рабочей поездки)(?: (?:Правительства|Цифрового штаба|"
+    r"штаба|комиссии|Совета безопасности))?|На (?:заседании|совещании)(?: [А-Яа-яё]+)?)[,]?\s+)+", re.IGNORECASE)
+
+
+def _first_infinitive(text: str) -> re.Match | None:
+    for m in _RU_WORD.finditer(text):
+        if is_infinitive(m.group()):
+            return m
+    return None
+
+
+def _ru_issuer(prefix: str) -> str | None:
+    candidates = list(_ISSUER_HEADS_RU.finditer(prefix))
+    if not candidates:
+        return None
+    last = candidates[-1]
+    # "Премьер-министр Олжас Бектенов": keep a title with the name that follows it
+    return _clean(last.group())
+
+
+def _strip_deadlines(text: str, deadlines: list[Deadline], base: int) -> str:
+    out = text
+    for d in sorted(deadlines, key=lambda d: -(d.start or 0)):
+        if d.start is None or d.end is None:
+            continue
+        s, e = d.start - base, d.end - base
+        if 0 <= s < e <= len(out):
+            out = out[:s] + " " + out[e:]
+    out = re.sub(r"\b(?:в срок|не позднее|в срок до|срок[ао]?м? до)\b\s*(?=[\s,]|$)", " ", out)
+    return re.sub(r"\s{2,}", " ", out)
+
+
+def _action_from(text: str) -> str:
+    text = re.split(r"\s*;\s*|\.\s*$", text)[0]
+    return _clean(text)[:300]
+
+
+def _ru_segments(rest: str) -> list[tuple[int, str]]:
+    """Split what follows the trigger into separate instructions: ';', '1) … 2) …', ', а также'."""
+    bounds = [0]
+    for m in re.finditer(r";\s*|\s(?=\d\)\s)|,\s+а\s+также\s+(?=\S)|:\s*(?=\d\)|—\s)", rest):
+        bounds.append(m.end())
+    bounds.append(len(rest))
+    segments = []
+    for a, b in zip(bounds, bounds[1:]):
+        if rest[a:b].strip():
+            segments.append((a, rest[a:b]))
+    return segments
+
+
+def _ru_directives(text: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
+    if _is_non_directive(text, "ru") or IMPERFECTIVE_HISTORY.search(text) and not RU_ACTIVE.search(text):
+        return []
+    trig = RU_ACTIVE.search(text)
+    passive = None
+    if not trig:
+        passive = RU_PASSIVE.search(text)
+        if not passive:
+            return []
+    m = trig or passive
+    prefix = text[: m.start()]
+    if _foreign_issuer(prefix) and not re.search(r"Казахстан|Республик\w* Казахстан", prefix):
+        return []
+    deadlines = find_deadlines(text, doc_date, offset=start)
+    trig_word = m.group("trig").lower()
+    owner_case = "accs" if trig_word.startswith(("обязать", "обязал")) else "datv"
+    issuer = _ru_issuer(prefix) if trig else None
+    if passive:
+        by = re.search(r"по поручению ([^,]+)", text)
+        issuer = _clean(by.group(1)) if by else None
+
+    rest_offset = m.end()
+    rest = text[rest_offset:]
+    # Passive/impersonal forms put the owners before the trigger: "МИИЦР поручено …", "Акиматам необходимо …".
+    pre_owners: list[str] = []
+    if passive:
+        clause = _strip_deadlines(prefix, [d for d in deadlines if (d.start or 0) < start + m.start()], start)
+        clause = re.split(r"[:;]\s", clause)[-1]
+        clause = _LEADING_ADVERBIAL.sub("", clause.strip())
+        if not _starts_owner(clause, owner_case):
+            clause = re.split(r"[,—]\s", clause)[-1].strip()
+        if clause and _starts_owner(clause, owner_case) and not re.search(r"\b(?:был[оа]?|будет)\s*$", clause):
+            pre_owners = _split_owners(clause, owner_case)
+        if trig_word in {"необходимо", "следует", "надлежит"} and not pre_owners:
+            # impersonal obligation is a directive only with an addressee or a deadline
+            if not deadlines:
+                return []
+        if trig_word == "возложить" or trig_word.startswith("возлож"):
+            on = re.search(r"\bна\s+(.+?)(?:\s+(?:обязанност\w*|ответственност\w*|функци\w*|контроль)|$)", rest)
+            if on:
+                pre_owners = _split_owners(on.group(1), "accs")
+
+    drafts: list[DirectiveDraft] = []
+    shared_owners: list[str] = pre_owners
+    for seg_off, seg in _ru_segments(rest):
+        inf = _first_infinitive(seg)
+        if not inf:
+            continue
+        owner_region = seg[: inf.start()]
+        seg_deadlines = [d for d in deadlines if d.start is not None
+                         and start + rest_offset + seg_off <= d.start < start + rest_offset + seg_off + len(seg)]
+        owner_region = _strip_deadlines(owner_region, seg_deadlines, start + rest_offset + seg_off)
+        owner_region = re.sub(r"^\s*(?:также|в том числе|следующее|следующие)\b", "", owner_region.strip(), flags=re.IGNORECASE)
+        owners = _split_owners(owner_region, owner_case) if owner_region.strip(" ,:—-") else []
+        owners = [o for o in owners if not re.fullmatch(r"(?:\d\)|[а-я]\)|—|-)", o)]
+        if owners:
+            shared_owners = owners if not pre_owners else pre_owners + owners
+        action_text = seg[inf.start():]
+        action_text = _strip_deadlines(action_text, seg_deadlines, start + rest_offset + seg_off + inf.start())
+        deadline = seg_deadlines[0] if seg_deadlines else None
+        if deadline is None:
+            # a deadline elsewhere in the sentence (before the trigger, or shared) applies to every instruction
+            outside = [d for d in deadlines if d.start is not None and not any(
+                start + rest_offset + o <= d.start < start + rest_offset + o + len(s) for o, s in _ru_segments(rest))]
+            deadline = outside[0] if outside else (deadlines[0] if len(deadlines) == 1 else None)
+        drafts.append(DirectiveDraft(issuer=issuer, owners=list(owners or shared_owners), action=_action_from(action_text),
+                                     deadline=deadline, sentence_start=start, sentence_end=start + len(text), lang="ru"))
+    # Fill owners backwards for segments that came before their owners were named.
+    for d in drafts:
+        if not d.owners and shared_owners:
+            d.owners = list(shared_owners)
+    return drafts
+
+
+# ------------------------------------------------------------------ Kazakh
+_KK_WORD = re.compile(r"«[^»]{1,80}»(?:\s?[А-ЯӘҒҚҢӨҰҮҺІA-Z]{2,}-?\w*)?|[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+
+
+def _kk_owners(region: str) -> list[str]:
+    """Dative noun phrases: extend each dative head leftwards over its modifiers."""
+    tokens = list(_KK_WORD.finditer(region))
+    owners: list[tuple[int, int]] = []
+    i = 0
+    heads = [j for j, t in enumerate(tokens) if KK_OWNER_HEAD.search(t.group()) and KK_DATIVE.search(t.group())]
+    for j in heads:
+        k = j
+        while k - 1 >= 0:
+            prev = tokens[k - 1].group()
+            between = region[tokens[k - 1].end():tokens[k].start()]
+            if "," in between or ";" in between or ":" in between:
+                break
+            if _KK_STOP_LEFT.match(prev) or re.fullmatch(r"\d+\w*", prev):
+                break
+            if prev.lower() in {"және", "мен", "бен", "пен"}:
+                # "A министрлігіне және B әкімдіктеріне": "және" separates two owners, unless it sits inside a name
+                if k - 2 >= 0 and KK_DATIVE.search(tokens[k - 2].group()) and KK_OWNER_HEAD.search(tokens[k - 2].group()):
+                    break
+                k -= 1
+                continue
+            if owners and tokens[k - 1].start() < owners[-1][1]:
+                break
+            if KK_OWNER_HEAD.search(prev) and KK_DATIVE.search(prev):
+                break
+            k -= 1
+            if j - k >= 7:
+                break
+        i = k
+        owners.append((tokens[i].start(), tokens[j].end()))
+    result = []
+    for s, e in owners:
+        text = _clean(region[s:e])
+        text = re.sub(r"^(?:және|мен|бен|пен|сондай-ақ)\s+", "", text)
+        if text:
+            result.append(text)
+    return result
+
+
+def _kk_action(before_trigger: str) -> str:
+    # the action is the verbal-noun phrase just before the trigger: "платформаны іске қосуды тапсырды"
+    chunk = re.split(r"(?:дейін|ішінде|соңына|ға|ге|қа|ке|на|не)\s(?=[^\s]+\s*$)|,\s", before_trigger)
+    tail = before_trigger
+    words = tail.split()
+    # take words after the last owner head / deadline marker
+    cut = 0
+    for idx, w in enumerate(words):
+        if KK_OWNER_HEAD.search(w) and KK_DATIVE.search(w) or w in {"дейін", "ішінде", "шейін"} or w.endswith(("ында", "інде")) and idx < len(words) - 1 and re.search(r"тоқсан|жартыжылдық|жыл", w):
+            cut = idx + 1
+    action = " ".join(words[cut:]) if cut < len(words) else " ".join(words[-4:])
+    del chunk
+    action = re.sub(r"(у)(ды|ді|ын|ін)$", r"\1", action)
+    return _clean(action)[:300]
+
+
+def _kk_directives(text: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
+    if _is_non_directive(text, "kk"):
+        return []
+    m = KK_TRIGGER.search(text)
+    if not m:
+        return []
+    prefix = text[: m.start()]
+    if _foreign_issuer(prefix) and "Қазақстан" not in prefix:
+        return []
+    deadlines = find_deadlines(text, doc_date, offset=start)
+    region = _strip_deadlines(prefix, deadlines, start)
+    owners = _kk_owners(region)
+    trig = m.group("trig").lower()
+    if trig in {"қажет", "тиіс"} and not owners and not deadlines:
+        return []
+    issuer = None
+    if trig in {"тапсырды", "тапсырма берді", "тапсырмалар берді", "жүктеді", "міндеттеді", "нұсқау берді", "талап етті"}:
+        first_owner_at = region.find(owners[0]) if owners else len(region)
+        im = list(_KK_ISSUER.finditer(region[:max(first_owner_at, 0)]))
+        issuer = _clean(im[-1].group()) if im else None
+    else:
+        by = re.search(r"([А-ЯӘҒҚҢӨҰҮҺІ][^,]{2,60}?)(?:тың|тің|ның|нің|дың|дің) тапсырмасы(?:на сәйкес| бойынша)", prefix)
+        issuer = _clean(by.group(1)) if by else None
+    # several instructions joined by ";" each end with their own verbal noun; keep one directive per deadline
+    drafts: list[DirectiveDraft] = []
+    pieces = [p for p in re.split(r";\s*", prefix) if p.strip()]
+    if len(pieces) > 1 and len(deadlines) > 1:
+        offset = 0
+        for piece in pieces:
+            piece_start = prefix.find(piece, offset)
+            offset = piece_start + len(piece)
+            piece_deadlines = [d for d in deadlines if start + piece_start <= (d.start or -1) < start + offset]
+            piece_region = _strip_deadlines(piece, piece_deadlines, start + piece_start)
+            piece_owners = _kk_owners(piece_region) or owners
+            drafts.append(DirectiveDraft(issuer=issuer, owners=piece_owners, action=_kk_action(piece_region),
+                                         deadline=piece_deadlines[0] if piece_deadlines else None,
+                                         sentence_start=start, sentence_end=start + len(text), lang="kk"))
+        return drafts
+    action = _kk_action(region)
+    drafts.append(DirectiveDraft(issuer=issuer, owners=owners, action=action, deadline=deadlines[0] if deadlines else None,
+                                 sentence_start=start, sentence_end=start + len(text), lang="kk"))
+    return drafts
+
+
+def _next_sentence_owners(text: str, lang: str) -> list[str]:
+    if lang == "kk":
+        m = NEXT_OWNER_KK.search(text)
+        return [_clean(o) for o in re.split(r",\s*|\s+және\s+|\s+мен\s+", m.group("owners")) if _clean(o)] if m else []
+    m = NEXT_OWNER_RU.search(text)
+    if not m:
+        return []
+    return _split_owners(m.group("owners"), "nomn") or [_clean(m.group("owners"))]
+
+
+def find_directives(sentences: list[tuple[int, int, str]], text: str, doc_date: str | None) -> list[DirectiveDraft]:
+    """``sentences``: (start, end, lang) over ``text``. Owners named only in the next sentence are carried back."""
+    drafts: list[DirectiveDraft] = []
+    for i, (s, e, lang) in enumerate(sentences):
+        sentence = text[s:e]
+        found = _kk_directives(sentence, s, doc_date) if lang == "kk" else _ru_directives(sentence, s, doc_date)
+        if found and any(not d.owners for d in found) and i + 1 < len(sentences):
+            ns, ne, nlang = sentences[i + 1]
+            carried = _next_sentence_owners(text[ns:ne], nlang)
+            for d in found:
+                if not d.owners and carried:
+                    d.owners = carried
+                    d.owners_from_next = True
+        drafts.extend(found)
+    return drafts

@@ -1,0 +1,152 @@
+"""KPIs: "доля безналичных платежей выросла с 30% до 89%", "увеличить охват до 95% к 2029 году",
+"X-тен Y-ке дейін өсті", "екі есе артты", "с 28-го до 24-го места", "мультипликатор пять к одному"."""
+
+from __future__ import annotations
+
+import re
+
+from ...records import Kpi
+from .numbers import NUMBER, NUMBER_WORD, SCALE, parse_number, scale_of
+
+VALUE = rf"(?:\$\s?)?(?:{NUMBER})"
+UNIT = rf"(?:\s?(?P<{{g}}>%|процент\w*|п\.\s?п\.|процентн\w+ пункт\w*|{SCALE}|дн\w*|день|час\w*|мест\w*|мин\w*|раз\w*|ед\w*|млн|тыс\.?))?"
+
+GROWTH_RU = (r"вырос\w*|увеличил\w*|снизил\w*|сократил\w*|поднял\w*|повысил\w*|улучшил\w*|уменьшил\w*|"
+             r"возрос\w*|упал\w*|достиг\w*|составил\w*|расширил\w*|изменил\w*")
+TARGET_RU = r"увеличить|повысить|довести|сократить|снизить|уменьшить|расширить|нарастить|обеспечить рост|достичь"
+
+# "<metric> выросла с 2,6% до 14,5%"; elliptical continuation ", безналичных платежей — с 30% до 89%"
+from_to_ru = re.compile(
+    rf"(?P<pre>[^.;:!?]*?)(?:(?P<verb>{GROWTH_RU})\s+)?(?:(?:в среднем|почти|более чем|примерно|порядка)\s+)?"
+    rf"с\s(?P<from>{VALUE})(?:-?(?:го|х|ти|ми|ых|ого|ой))?{UNIT.format(g='u1')}\s+до\s(?P<to>{VALUE})(?:-?(?:го|х|ти|ми|ых|ого|ой))?{UNIT.format(g='u2')}",
+    re.IGNORECASE)
+# "увеличить долю ... до 95% к 2029 году" / "<metric> достигнет 100%"
+target_ru = re.compile(
+    rf"(?P<verb>{TARGET_RU})\s+(?P<metric>[^.;:!?]{{3,120}}?)\s+до\s(?P<to>{VALUE}){UNIT.format(g='u2')}"
+    rf"(?P<period>\s(?:к|до)\s20\d{{2}}\s?(?:году|года|г\.))?", re.IGNORECASE)
+reach_ru = re.compile(
+    rf"(?P<metric>[^.;:!?,]{{3,120}}?)\s+(?:достигнет|достигнут|составит|составят)\s(?:в среднем\s|около\s|порядка\s)?(?P<to>{VALUE})(?:[-–](?P<to2>{VALUE}))?{UNIT.format(g='u2')}",
+    re.IGNORECASE)
+times_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s+(?P<verb>{GROWTH_RU}|увеличить|сократить|снизить|вырастет)\s+в\s(?P<to>\d+(?:[.,]\d+)?|{NUMBER_WORD})\sраза?",
+                      re.IGNORECASE)
+ratio_ru = re.compile(rf"(?P<metric>мультипликатор\w*|соотношени\w*|возврат\w*)[^.;]{{0,60}}?(?P<to>\d+|{NUMBER_WORD})\s(?:к|:)\s(?P<den>\d+|одному|бірге|бір)",
+                      re.IGNORECASE)
+pp_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:до|на)\s(?P<to>{NUMBER}|{NUMBER_WORD})\s(?P<u2>процентн\w+ пункт\w*|п\.\s?п\.)",
+                   re.IGNORECASE)
+range_share_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:на уровне|в размере|от)\s(?P<from>{NUMBER})\s?(?:до|[-–])\s?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)",
+                            re.IGNORECASE)
+
+# Kazakh: "45%-дан 78%-ға дейін өсті", "10 күннен 3 күнге дейін қысқарды", "28-орыннан 24-орынға көтерілді"
+from_to_kk = re.compile(
+    rf"(?P<pre>[^.;:!?]*?)(?P<from>{VALUE})\s?(?P<u1>%|пайыз|млн|млрд|мың|күн|орын|сағат)?\s?-?\s?(?:дан|ден|тан|тен|нан|нен|ынан|інен|нан)\s+"
+    rf"(?P<to>{VALUE})\s?(?P<u2>%|пайыз|млн|млрд|мың|күн|орын|сағат)?\s?-?\s?(?:ға|ге|қа|ке|на|не|ына|іне|а|е)\s+(?:дейін\s+)?(?P<verb>\w+)",
+    re.IGNORECASE)
+target_kk = re.compile(
+    rf"(?P<period>20\d{{2}}\s?жылға\s(?:қарай|дейін))?\s?(?P<metric>[^.;:!?]{{3,120}}?)\s(?P<to>{VALUE})\s?(?P<u2>%|пайыз)?\s?-?\s?(?:ға|ге|қа|ке|ына|іне)\s(?:дейін\s)?(?P<verb>жеткізу|жеткізілсін|жетеді|жеткізіледі|арттыру|ұлғайту|көтеру)",
+    re.IGNORECASE)
+times_kk = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?P<to>\d+|{NUMBER_WORD})\sесе\s(?P<verb>\w+)", re.IGNORECASE)
+
+_LEADING_NOISE = re.compile(
+    r"^(?:\s|,|—|-|а\s|и\s|также\s|при этом\s|кроме того\s|справочно\s|в\s20\d{2}[–-]20\d{2}\s(?:годы|годах|гг\.?)\s|"
+    r"в\s20\d{2}\s(?:году|г\.)\s|за\s\w+\s(?:лет|года)\s|20\d{2}[–-]20\d{2}\s?(?:жылдары|жж\.)\s|20\d{2}\sжылы\s|"
+    r"соңғы\s\w+\sжылда\s|по данным\s[^,]+,\s|к\s20\d{2}\s(?:году|г\.)\s|20\d{2}\sжылға\sқарай\s)+",
+    re.IGNORECASE)
+_PERIOD = re.compile(r"(?:в\s)?(20\d{2}[–-]20\d{2})\s?(?:годы|годах|гг\.?|жылдары|жж\.?)?|(?:за|в)\s(20\d{2})\s(?:год|году)|(?:к|до)\s(20\d{2})\s(?:году|года)", re.IGNORECASE)
+_HEADS = ("доля", "уровень", "число", "количество", "объем", "объём", "охват", "индекс", "показатель", "темп")
+
+
+def _unit(raw: str | None, text: str) -> str | None:
+    if not raw:
+        return "$" if "$" in text else None
+    low = raw.lower().strip()
+    if low.startswith(("%", "процент", "пайыз")) and "пункт" not in low:
+        return "%"
+    if "пункт" in low or low.startswith("п."):
+        return "p.p."
+    if low.startswith(("мест", "орын")):
+        return "place"
+    if low.startswith(("дн", "день", "күн")):
+        return "days"
+    return raw.strip()
+
+
+def _num(raw: str) -> float | None:
+    return parse_number(raw.replace("$", "").strip())
+
+
+def _clean_metric(metric: str) -> str:
+    metric = _LEADING_NOISE.sub("", metric.strip(" ,—–-:"))
+    return metric.strip(" ,—–-:")
+
+
+def find_kpis(text: str, offset: int = 0, lang: str = "ru") -> list[Kpi]:
+    found: list[Kpi] = []
+    taken: list[tuple[int, int]] = []
+    period_match = _PERIOD.search(text)
+    period = next((g for g in period_match.groups() if g), None) if period_match else None
+    last_metric: str | None = None
+
+    def add(m: re.Match, metric: str, frm: float | None, to: float | None, unit: str | None, kind: str,
+            per: str | None = None, start: int | None = None) -> None:
+        nonlocal last_metric
+        s = m.start() if start is None else start
+        if any(s < e and b < m.end() for b, e in taken) or to is None:
+            return
+        metric = _clean_metric(metric)
+        if not metric:
+            return
+        taken.append((s, m.end()))
+        last_metric = metric
+        found.append(Kpi(metric=metric, **{"from": frm}, to=to, unit=unit, period=per or period, kind=kind,
+                         text=text[s:m.end()].strip(), start=offset + s, end=offset + m.end()))
+
+    for m in from_to_ru.finditer(text):
+        pre = m.group("pre").rstrip(" —–-")
+        # the metric is the end of the clause before "с X до Y": after the last comma or dash
+        clause = re.split(r"[,—]\s", pre)[-1] if pre else ""
+        metric = _clean_metric(clause)
+        first = metric.split()[0].lower() if metric else ""
+        if not m.group("verb") and last_metric and metric and not re.search(GROWTH_RU, clause, re.IGNORECASE):
+            head = last_metric.split()[0].lower()
+            # ", безналичных платежей — с 30% до 89%" continues "доля …": a genitive phrase borrows the head noun
+            if head in _HEADS and first != head and re.search(r"(?:ых|их|ого|его|ой|ей|ов|ий)$", first):
+                metric = f"{head} {metric}"
+        metric = re.sub(rf"\s*(?:{GROWTH_RU})\s*$", "", metric, flags=re.IGNORECASE)
+        frm, to = _num(m.group("from")), _num(m.group("to"))
+        unit = _unit(m.group("u2") or m.group("u1"), m.group())
+        if unit and scale_of(unit) > 1 and unit != "%":
+            scale = scale_of(unit)
+            frm, to = (frm or 0) * scale, (to or 0) * scale
+            unit = "USD" if "$" in m.group() else ("count" if not any(c in m.group() for c in "₸$€") else unit)
+        start = m.start() + len(pre) - len(clause) if pre else m.start()
+        add(m, metric, frm, to, unit, "achieved" if m.group("verb") or last_metric else "value", start=start)
+    for m in target_ru.finditer(text):
+        per = (m.group("period") or "").strip() or None
+        add(m, m.group("metric"), None, _num(m.group("to")), _unit(m.group("u2"), m.group()), "target", per)
+    for m in reach_ru.finditer(text):
+        to = _num(m.group("to"))
+        frm = None
+        if m.group("to2"):
+            frm, to = to, _num(m.group("to2"))
+        add(m, m.group("metric"), frm, to, _unit(m.group("u2"), m.group()), "target")
+    for m in times_ru.finditer(text):
+        add(m, m.group("metric"), None, _num(m.group("to")), "x", "value")
+    for m in ratio_ru.finditer(text):
+        add(m, m.group("metric"), None, _num(m.group("to")), "ratio", "value")
+    for m in pp_ru.finditer(text):
+        add(m, m.group("metric"), None, _num(m.group("to")), "p.p.", "value")
+    for m in range_share_ru.finditer(text):
+        add(m, m.group("metric"), _num(m.group("from")), _num(m.group("to")), "%", "value")
+    for m in from_to_kk.finditer(text):
+        pre = m.group("pre").rstrip(" —–-")
+        clause = re.split(r"[,—]\s", pre)[-1] if pre else ""
+        start = m.start() + len(pre) - len(clause) if pre else m.start()
+        add(m, clause, _num(m.group("from")), _num(m.group("to")), _unit(m.group("u2") or m.group("u1"), m.group()),
+            "achieved", start=start)
+    for m in target_kk.finditer(text):
+        per = (m.group("period") or "").strip() or None
+        add(m, m.group("metric"), None, _num(m.group("to")), _unit(m.group("u2"), m.group()), "target", per)
+    for m in times_kk.finditer(text):
+        add(m, m.group("metric"), None, _num(m.group("to")), "x", "value")
+    found.sort(key=lambda k: k.start or 0)
+    return found

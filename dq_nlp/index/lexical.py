@@ -1,0 +1,63 @@
+"""BM25 over language-neutral term keys (Russian lemmas, Kazakh stems) with bm25s. The index is rebuilt from the
+store when the store's version moves on, and kept on disk in the data dir, so a restart does not rebuild it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from ..lang.terms import term_keys
+
+
+def analyse(text: str, lang: str | None = None) -> list[str]:
+    return [k for k in term_keys(text, lang) if len(k) > 1]
+
+
+class LexicalIndex:
+    def __init__(self, directory: Path):
+        self.directory = Path(directory)
+        self.ids: list[str] = []
+        self.version = -1
+        self._bm25 = None
+        self._load()
+
+    def _load(self) -> None:
+        meta = self.directory / "meta.json"
+        if not meta.exists():
+            return
+        import bm25s
+
+        info = json.loads(meta.read_text())
+        self.ids = info["ids"]
+        self.version = info["version"]
+        if self.ids:
+            self._bm25 = bm25s.BM25.load(str(self.directory / "bm25"))
+
+    def build(self, ids: list[str], texts: list[str], langs: list[str], version: int) -> None:
+        import bm25s
+
+        self.ids = list(ids)
+        self.version = version
+        self.directory.mkdir(parents=True, exist_ok=True)
+        if ids:
+            corpus = [analyse(t, lang) or ["∅"] for t, lang in zip(texts, langs)]
+            bm25 = bm25s.BM25(k1=1.2, b=0.75)
+            bm25.index(corpus, show_progress=False)
+            bm25.save(str(self.directory / "bm25"))
+            self._bm25 = bm25
+        else:
+            self._bm25 = None
+        (self.directory / "meta.json").write_text(json.dumps({"ids": self.ids, "version": version}))
+
+    def scores(self, query: str, extra_terms: list[str] | None = None) -> np.ndarray:
+        """BM25 score of every indexed unit for ``query`` (zeros when nothing matches)."""
+        if self._bm25 is None or not self.ids:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        terms = analyse(query) + list(extra_terms or [])
+        vocab = self._bm25.vocab_dict
+        terms = [t for t in terms if t in vocab]
+        if not terms:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)

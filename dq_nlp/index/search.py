@@ -1,0 +1,249 @@
+"""Hybrid search over directives and sentences: dense (Chroma) + BM25 (lemmas/stems + glossary), fused by
+z-scores with language-aware weights. Filters (language, owner, deadline, document date, project) are applied
+inside both retrievers, before ranking."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel
+
+from ..lang.detect import detect_lang
+from ..records import Directive
+from ..store import Store
+from .dense import DenseIndex, open_client
+from .embedders import Embedder
+from .glossary import expand
+from .lexical import LexicalIndex
+
+
+def owner_key(owner_id: str) -> str:
+    return "owner__" + re.sub(r"[^A-Za-z0-9_]", "_", owner_id)
+
+
+def _date_int(value: str | None) -> int:
+    return int(value.replace("-", "")) if value else 0
+
+
+class SearchFilters(BaseModel):
+    lang: str | None = None
+    owner: str | None = None  # a registry id, or any mention ("МИИЦР", "акиматам") — linked before searching
+    due_before: str | None = None
+    due_after: str | None = None
+    doc_after: str | None = None
+    doc_before: str | None = None
+    project: str | None = None
+    kind: str | None = None  # directive | sentence
+
+
+class SearchHit(BaseModel):
+    score: float
+    kind: str
+    id: str
+    doc_id: str
+    doc_title: str | None = None
+    doc_date: str | None = None
+    lang: str
+    text: str
+    start: int
+    end: int
+    dense: float | None = None
+    lexical: float | None = None
+    directive: Directive | None = None
+
+
+@dataclass
+class Weights:
+    dense: float = 1.0
+    lexical_same_lang: float = 0.7
+    lexical_cross_lang: float = 0.25
+
+
+def _zscore(x: np.ndarray) -> np.ndarray:
+    if x.size == 0:
+        return x
+    sd = float(x.std())
+    return (x - float(x.mean())) / sd if sd > 1e-9 else np.zeros_like(x)
+
+
+class Index:
+    """Both retrievers over the units of the store: every directive and every sentence."""
+
+    def __init__(self, data_dir: Path, embedder: Embedder, store: Store, chroma_url: str | None = None,
+                 weights: Weights | None = None):
+        self.store = store
+        self.embedder = embedder
+        self.dense = DenseIndex(open_client(data_dir, chroma_url), embedder)
+        self.lexical = LexicalIndex(Path(data_dir) / "bm25" / embedder.name)
+        self.weights = weights or Weights()
+        self._meta: dict[str, dict] = {}
+        self._texts: dict[str, str] = {}
+        self._meta_version = -1
+
+    # ------------------------------------------------------------------ units
+    def units_for(self, doc_id: str) -> tuple[list[str], list[str], list[dict]]:
+        doc = self.store.document(doc_id)
+        ids, texts, metas = [], [], []
+        directive_sentences = set()
+        for d in self.store.directives(doc_id=doc_id):
+            directive_sentences.add((d.sentence.start, d.sentence.end))
+            meta = {"kind": "directive", "doc_id": doc_id, "lang": d.lang, "doc_date": _date_int(doc.date if doc else None),
+                    "due": _date_int(d.deadline.date if d.deadline else None), "project": d.project_id or ""}
+            for oid in d.owner_ids:
+                if oid:
+                    meta[owner_key(oid)] = True
+            ids.append(d.id)
+            # the action and owners lead: they carry the meaning an analyst searches for
+            texts.append(d.sentence.text)
+            metas.append(meta)
+        for s in self.store.sentences(doc_id):
+            if (s.start, s.end) in directive_sentences or len(s.text) < 25:
+                continue
+            ids.append(f"s:{doc_id}:{s.idx}")
+            texts.append(s.text)
+            metas.append({"kind": "sentence", "doc_id": doc_id, "lang": s.lang,
+                          "doc_date": _date_int(doc.date if doc else None), "due": 0, "project": ""})
+        return ids, texts, metas
+
+    def add_document(self, doc_id: str) -> int:
+        ids, texts, metas = self.units_for(doc_id)
+        have = self.dense.existing(ids)
+        todo = [i for i, x in enumerate(ids) if x not in have]
+        if todo:
+            self.dense.add([ids[i] for i in todo], [texts[i] for i in todo], [metas[i] for i in todo])
+        return len(todo)
+
+    def sync(self) -> None:
+        """Make both indexes match the store (after ingest, or on first use in a new process)."""
+        version = self.store.version()
+        if self._meta_version == version and self.lexical.version == version:
+            return
+        ids, texts, metas = [], [], []
+        for doc in self.store.documents():
+            i, t, m = self.units_for(doc["id"])
+            ids += i
+            texts += t
+            metas += m
+        self._meta = dict(zip(ids, metas))
+        self._texts = dict(zip(ids, texts))
+        self._meta_version = version
+        if self.lexical.version != version or self.lexical.ids != ids:
+            self.lexical.build(ids, texts, [m["lang"] for m in metas], version)
+        missing = [i for i, x in enumerate(ids) if x not in self.dense.existing([x])] if len(ids) < 5000 else []
+        if missing:
+            self.dense.add([ids[i] for i in missing], [texts[i] for i in missing], [metas[i] for i in missing])
+
+    # ------------------------------------------------------------------ search
+    def _where(self, f: SearchFilters, owner_id: str | None) -> dict | None:
+        clauses: list[dict] = []
+        if f.lang:
+            clauses.append({"lang": f.lang})
+        if f.kind:
+            clauses.append({"kind": f.kind})
+        if owner_id:
+            clauses.append({owner_key(owner_id): True})
+        if f.due_before:
+            clauses += [{"due": {"$lte": _date_int(f.due_before)}}, {"due": {"$gt": 0}}]
+        if f.due_after:
+            clauses.append({"due": {"$gte": _date_int(f.due_after)}})
+        if f.doc_after:
+            clauses.append({"doc_date": {"$gte": _date_int(f.doc_after)}})
+        if f.doc_before:
+            clauses += [{"doc_date": {"$lte": _date_int(f.doc_before)}}]
+        if f.project:
+            clauses.append({"project": f.project})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def _passes(self, meta: dict, f: SearchFilters, owner_id: str | None) -> bool:
+        if f.lang and meta["lang"] != f.lang:
+            return False
+        if f.kind and meta["kind"] != f.kind:
+            return False
+        if owner_id and not meta.get(owner_key(owner_id)):
+            return False
+        if f.due_before and not (0 < meta["due"] <= _date_int(f.due_before)):
+            return False
+        if f.due_after and meta["due"] < _date_int(f.due_after):
+            return False
+        if f.doc_after and meta["doc_date"] < _date_int(f.doc_after):
+            return False
+        if f.doc_before and meta["doc_date"] > _date_int(f.doc_before):
+            return False
+        if f.project and meta["project"] != f.project:
+            return False
+        return True
+
+    def search(self, query: str, k: int = 10, filters: SearchFilters | None = None, owner_id: str | None = None,
+               mode: str = "hybrid") -> list[SearchHit]:
+        self.sync()
+        f = filters or SearchFilters()
+        pool = max(50, k * 5)
+        qlang = detect_lang(query)
+        dense_scores: dict[str, float] = {}
+        if mode in ("hybrid", "dense"):
+            dense_scores = dict(self.dense.query(query, pool, self._where(f, owner_id)))
+        lex_scores: dict[str, float] = {}
+        if mode in ("hybrid", "lexical") and self.lexical.ids:
+            scores = self.lexical.scores(query, expand(query))
+            order = np.argsort(-scores)
+            for j in order:
+                if scores[j] <= 0 or len(lex_scores) >= pool:
+                    break
+                uid = self.lexical.ids[j]
+                if uid in self._meta and self._passes(self._meta[uid], f, owner_id):
+                    lex_scores[uid] = float(scores[j])
+        candidates = list(dict.fromkeys(list(dense_scores) + list(lex_scores)))
+        if not candidates:
+            return []
+        if mode == "hybrid":
+            missing = [c for c in candidates if c not in dense_scores]
+            if missing:  # complete the dense side so both signals are known for every candidate
+                qv = self.embedder.embed([query], kind="query")[0]
+                for uid, vec in zip(missing, self.dense.vectors(missing)):
+                    dense_scores[uid] = float(vec @ qv)
+            d = np.array([dense_scores.get(c, 0.0) for c in candidates], dtype=np.float32)
+            lx = np.array([lex_scores.get(c, 0.0) for c in candidates], dtype=np.float32)
+            zd, zl = _zscore(d), _zscore(lx)
+            w_lex = np.array([self.weights.lexical_same_lang if self._meta.get(c, {}).get("lang") in (qlang, "mixed")
+                              else self.weights.lexical_cross_lang for c in candidates], dtype=np.float32)
+            if not lex_scores:
+                w_lex[:] = 0.0
+            fused = self.weights.dense * zd + w_lex * zl
+        elif mode == "dense":
+            fused = np.array([dense_scores[c] for c in candidates], dtype=np.float32)
+        else:
+            fused = np.array([lex_scores[c] for c in candidates], dtype=np.float32)
+        order = np.argsort(-fused)[:k]
+        hits = []
+        docs: dict[str, dict] = {}
+        for j in order:
+            uid = candidates[j]
+            meta = self._meta.get(uid)
+            if meta is None:
+                continue
+            hits.append(self._hit(uid, meta, float(fused[j]), dense_scores.get(uid), lex_scores.get(uid), docs))
+        return hits
+
+    def _hit(self, uid: str, meta: dict, score: float, dense: float | None, lexical: float | None,
+             docs: dict[str, dict]) -> SearchHit:
+        doc_id = meta["doc_id"]
+        if doc_id not in docs:
+            doc = self.store.document(doc_id)
+            docs[doc_id] = {"title": doc.title if doc else None, "date": doc.date if doc else None}
+        directive = None
+        if meta["kind"] == "directive":
+            directive = self.store.directive(uid)
+            start, end = directive.sentence.start, directive.sentence.end
+        else:
+            _, _, idx = uid.split(":")
+            sent = next(s for s in self.store.sentences(doc_id) if s.idx == int(idx))
+            start, end = sent.start, sent.end
+        return SearchHit(score=round(score, 4), kind=meta["kind"], id=uid, doc_id=doc_id, doc_title=docs[doc_id]["title"],
+                         doc_date=docs[doc_id]["date"], lang=meta["lang"], text=self._texts.get(uid, ""), start=start,
+                         end=end, dense=None if dense is None else round(dense, 4),
+                         lexical=None if lexical is None else round(lexical, 4), directive=directive)

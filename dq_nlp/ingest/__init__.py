@@ -1,0 +1,1 @@
+"""Ingest: read files of any supported format into normalised ``Document`` records."""

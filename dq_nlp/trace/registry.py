@@ -1,0 +1,156 @@
+"""The registry of Kazakhstan's bodies, people and programmes (``dq_nlp/data/registry``), and linking of
+mentions in any case form and either language to registry ids. An unknown body becomes a candidate id
+(``new:<key>``), never a loss."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..lang.terms import term_keys
+from ..settings import PACKAGE_DIR
+
+DEFAULT_DIR = PACKAGE_DIR / "data" / "registry"
+_DROP = frozenset("ао нао тоо рго ргп ау ак аҚ кеаҚ жшс республика казахстан қазақстан қр рк республикасы the of".split())
+_TYPE_RANK = {"icebreaker_project": 0, "national_project": 0, "programme": 1, "direction": 2, "strategy": 3}
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line:
+            rows.append(json.loads(line))
+    return rows
+
+
+def mention_key(text: str) -> tuple[str, ...]:
+    keys = [k for k in term_keys(text.replace("«", " ").replace("»", " ").replace('"', " ")) if k not in _DROP]
+    return tuple(keys)
+
+
+@dataclass
+class Registry:
+    bodies: dict[str, dict] = field(default_factory=dict)
+    people: dict[str, dict] = field(default_factory=dict)
+    programmes: dict[str, dict] = field(default_factory=dict)
+    _body_keys: dict[tuple[str, ...], str] = field(default_factory=dict)
+    _prog_keys: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, directory: Path) -> Registry:
+        reg = cls()
+        for row in _read_jsonl(directory / "bodies.jsonl"):
+            reg.bodies[row["id"]] = row
+            names = [row.get("name_ru"), row.get("name_kk"), row.get("name_en"), *row.get("aliases_ru", []),
+                     *row.get("aliases_kk", []), *row.get("former", []), *row.get("head_titles_ru", []),
+                     *row.get("head_titles_kk", [])]
+            for name in filter(None, names):
+                reg._body_keys.setdefault(mention_key(name), row["id"])
+        for row in _read_jsonl(directory / "people.jsonl"):
+            reg.people[row["id"]] = row
+            for name in filter(None, [row.get("name_ru"), row.get("name_kk"), *row.get("aliases_ru", []),
+                                      *row.get("aliases_kk", [])]):
+                key = mention_key(name)
+                if row.get("body"):
+                    reg._body_keys.setdefault(key, row["body"])
+        for row in _read_jsonl(directory / "programmes.jsonl"):
+            reg.programmes[row["id"]] = row
+            for name in filter(None, [row.get("name_ru"), row.get("name_kk"), *row.get("aliases_ru", []),
+                                      *row.get("aliases_kk", [])]):
+                key = mention_key(name)
+                if key:
+                    reg._prog_keys.setdefault(key, row["id"])
+        reg._body_keys.pop((), None)
+        return reg
+
+    # ------------------------------------------------------------------ bodies
+    def link_body(self, mention: str | None, lang: str | None = None) -> str | None:
+        """Registry id of a body named by ``mention`` (any case, either language); ``new:<key>`` if unknown."""
+        if not mention:
+            return None
+        key = mention_key(mention)
+        if not key:
+            return None
+        if key in self._body_keys:
+            return self._body_keys[key]
+        # the longest registry name contained in the mention: "Главе МНЭ" → МНЭ, "министру финансов Такиеву" → …
+        best: tuple[int, str] | None = None
+        n = len(key)
+        for size in range(min(n, 12), 0, -1):
+            for i in range(0, n - size + 1):
+                sub = key[i:i + size]
+                if sub in self._body_keys and (size > 1 or len(sub[0]) >= 2):
+                    best = (size, self._body_keys[sub])
+                    break
+            if best:
+                break
+        if best and (best[0] >= 2 or best[0] == n - 1 or mention.strip().split()[-1].isupper() or best[0] == n):
+            return best[1]
+        if best and best[0] == 1 and n <= 3:
+            return best[1]
+        # fuzzy: most shared terms with any name (≥ 60% of the larger)
+        kset = set(key)
+        scored = [(len(kset & set(k)) / max(len(kset), len(k)), bid) for k, bid in self._body_keys.items() if kset & set(k)]
+        if scored:
+            score, bid = max(scored)
+            if score >= 0.6:
+                return bid
+        return "new:" + "_".join(key)
+
+    def body_name(self, body_id: str | None, lang: str = "ru") -> str | None:
+        if not body_id:
+            return None
+        if body_id.startswith("new:"):
+            return body_id[4:].replace("_", " ")
+        row = self.bodies.get(body_id)
+        if not row:
+            return body_id
+        return row.get(f"name_{'kk' if lang == 'kk' else 'ru'}") or row.get("name_ru")
+
+    # ------------------------------------------------------------------ programmes
+    def programmes_in(self, text: str) -> list[str]:
+        """Ids of programmes named in ``text``, most specific first (projects before directions before strategies)."""
+        keys = mention_key(text)
+        found: dict[str, int] = {}
+        if not self._prog_keys:
+            return []
+        max_len = max(len(k) for k in self._prog_keys)
+        for i in range(len(keys)):
+            for size in range(min(max_len, len(keys) - i), 0, -1):
+                pid = self._prog_keys.get(keys[i:i + size])
+                if pid and pid not in found:
+                    found[pid] = i
+                    break
+        ranked = sorted(found, key=lambda p: (_TYPE_RANK.get(self.programmes[p].get("type", ""), 2), found[p]))
+        return ranked
+
+    def programme_name(self, pid: str | None, lang: str = "ru") -> str | None:
+        row = self.programmes.get(pid or "")
+        if not row:
+            return None
+        return row.get(f"name_{'kk' if lang == 'kk' else 'ru'}") or row.get("name_ru")
+
+    def programme_chain(self, pid: str | None) -> list[dict]:
+        """The programme and its parents up to the strategy: project → direction/strategy."""
+        chain = []
+        seen = set()
+        while pid and pid in self.programmes and pid not in seen:
+            seen.add(pid)
+            row = self.programmes[pid]
+            chain.append({"id": pid, "type": row.get("type"), "name_ru": row.get("name_ru"), "name_kk": row.get("name_kk")})
+            pid = row.get("parent")
+        return chain
+
+
+@lru_cache(maxsize=4)
+def _load_cached(directory: str) -> Registry:
+    return Registry.load(Path(directory))
+
+
+def load_registry(directory: Path | None = None) -> Registry:
+    return _load_cached(str(directory or DEFAULT_DIR))
