@@ -31,14 +31,17 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc
-    # UTF-16 without BOM: every other byte is zero for Latin/Cyrillic-range text.
-    zeros_odd = data[1:4096:2].count(0)
-    zeros_even = data[0:4096:2].count(0)
+    # UTF-16 without BOM: every other byte is the high byte of the code point — 0x00 for Latin, punctuation and
+    # spaces, 0x04 for Cyrillic (Kazakh letters included).
     half = min(len(data), 4096) // 2
-    if half and zeros_odd > 0.3 * half and zeros_even < 0.05 * half:
-        return data.decode("utf-16-le", errors="replace"), "utf-16-le"
-    if half and zeros_even > 0.3 * half and zeros_odd < 0.05 * half:
-        return data.decode("utf-16-be", errors="replace"), "utf-16-be"
+    if half >= 8 and len(data) % 2 == 0:
+        odd, even = data[1:4096:2], data[0:4096:2]
+        high_odd = sum(odd.count(b) for b in (0, 4)) / len(odd)
+        high_even = sum(even.count(b) for b in (0, 4)) / len(even)
+        if high_odd > 0.9 and high_even < 0.5:
+            return data.decode("utf-16-le", errors="replace"), "utf-16-le"
+        if high_even > 0.9 and high_odd < 0.5:
+            return data.decode("utf-16-be", errors="replace"), "utf-16-be"
     try:
         text = data.decode("utf-8")
         if _looks_binary(data):

@@ -35,7 +35,8 @@ def _currency(token: str) -> str:
     return "KZT"
 
 
-_EXCHANGE_RATE_CONTEXT = re.compile(r"(?:курс\w*|бағам\w*|rate)\W{0,3}(?:\w+\W{1,3}){0,3}$", re.IGNORECASE)
+_EXCHANGE_RATE_CONTEXT = re.compile(r"(?:курс\w*|бағам\w*|rate)\W{0,3}(?:[\w.,]+\W{1,3}){0,6}$|(?:USD|EUR|RUB|CNY)\s?\d+[.,]\d{2}\W{1,3}$",
+                                    re.IGNORECASE)
 
 
 def find_money(text: str, offset: int = 0) -> list[Money]:
@@ -49,7 +50,7 @@ def find_money(text: str, offset: int = 0) -> list[Money]:
             number = parse_number(raw)
             if number is None:
                 continue
-            if _EXCHANGE_RATE_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
+            if _EXCHANGE_RATE_CONTEXT.search(text[max(0, m.start() - 60):m.start()]):
                 continue  # "курс USD 512,40" is a price of a currency, not an amount of money
             cur = _currency(m.group("cur").strip())
             value = number * scale_of(m.group("scale"))

@@ -1,0 +1,1 @@
+"""The dq-nlp HTTP service (FastAPI): thin routers over the same services as the CLI."""

@@ -1,0 +1,112 @@
+"""The grammars on phrases of the genre, Russian and Kazakh."""
+
+import pytest
+
+from dq_nlp.extract.grammars.deadlines import find_deadlines
+from dq_nlp.extract.grammars.directives import find_directives
+from dq_nlp.extract.grammars.kpis import find_kpis
+from dq_nlp.extract.grammars.money import find_money
+from dq_nlp.lang.detect import detect_lang
+from dq_nlp.lang.segment import split_sentences
+
+
+@pytest.mark.parametrize("text,doc_date,date,granularity", [
+    ("до 5 декабря 2025 года", "2025-11-26", "2025-12-05", "day"),
+    ("до конца года", "2025-11-26", "2025-12-31", "year"),
+    ("в I квартале 2026 года", "2025-11-26", "2026-03-31", "quarter"),
+    ("ко второму полугодию", "2026-02-01", "2026-06-30", "half"),
+    ("в течение месяца", "2025-11-26", "2025-12-26", "day"),
+    ("в срок до 15.03.2026", "2025-11-26", "2026-03-15", "day"),
+    ("к 2028 году", "2025-11-26", "2028-12-31", "year"),
+    ("до 1 марта", "2025-11-26", "2026-03-01", "day"),
+    ("2026 жылғы 1 наурызға дейін", "2025-11-26", "2026-03-01", "day"),
+    ("жыл соңына дейін", "2025-11-26", "2025-12-31", "year"),
+    ("2026 жылдың бірінші жартыжылдығында", "2025-11-26", "2026-06-30", "half"),
+    ("бір ай ішінде", "2025-11-26", "2025-12-26", "day"),
+    ("во II квартале", "2025-11-26", "2026-06-30", "quarter"),
+])
+def test_deadlines_resolve_to_last_day(text, doc_date, date, granularity):
+    found = find_deadlines(text, doc_date)
+    assert found and found[0].date == date and found[0].granularity == granularity
+
+
+@pytest.mark.parametrize("text,rec", [("ежеквартально", "quarterly"), ("жыл сайын", "yearly"), ("тоқсан сайын", "quarterly"),
+                                      ("ежемесячно", "monthly")])
+def test_recurring_deadlines_have_no_date(text, rec):
+    d = find_deadlines(text, "2025-11-26")[0]
+    assert d.recurrence == rec and d.date is None
+
+
+def test_year_range_is_not_a_deadline():
+    assert not [d for d in find_deadlines("В 2018–2024 годы доля выросла", "2025-11-26") if d.date == "2018-12-31"]
+
+
+@pytest.mark.parametrize("text,value,currency", [
+    ("$665,5 млн", 665_500_000, "USD"), ("2,5 трлн тенге", 2.5e12, "KZT"), ("120 млрд тг", 120e9, "KZT"),
+    ("450 млн долларов США", 450e6, "USD"), ("15 млн евро", 15e6, "EUR"), ("300 тыс. тенге", 300e3, "KZT"),
+    ("бір жарым миллиард теңге", 1.5e9, "KZT"), ("полтора триллиона тенге", 1.5e12, "KZT"), ("1,5 млрд рублей", 1.5e9, "RUB"),
+])
+def test_money(text, value, currency):
+    m = find_money(f"Выделено {text} на проект.")
+    assert len(m) == 1 and abs(m[0].value - value) < 1 and m[0].currency == currency
+
+
+def test_exchange_rate_is_not_money():
+    assert find_money("Курс валют: USD 512,40 EUR 538,10") == []
+
+
+def test_kpis_with_ellipsis_and_percent():
+    text = "В 2018–2024 годы доля электронной торговли выросла с 2,6% до 14,5%, безналичных платежей — с 30% до 89%."
+    kpis = find_kpis(text)
+    assert [(k.from_, k.to, k.unit) for k in kpis] == [(2.6, 14.5, "%"), (30.0, 89.0, "%")]
+    assert kpis[1].metric == "доля безналичных платежей"
+
+
+def test_kazakh_kpi():
+    k = find_kpis("Қолма-қол ақшасыз төлемдердің үлесі 30%-дан 89%-ға дейін өсті.", lang="kk")[0]
+    assert (k.from_, k.to, k.unit) == (30.0, 89.0, "%")
+
+
+def _directives(text, doc_date="2025-11-26"):
+    spans = [(s, e, detect_lang(text[s:e])) for s, e in split_sentences(text)]
+    return find_directives(spans, text, doc_date)
+
+
+def test_two_directives_in_one_sentence():
+    text = ("Премьер-министр поручил МИИЦР и акиматам областей: до 5 декабря 2025 года сформировать перечень проектов; "
+            "до 31 декабря 2025 года завершить разработку стратегии.")
+    ds = _directives(text)
+    assert [d.deadline.date for d in ds] == ["2025-12-05", "2025-12-31"]
+    assert ds[0].owners == ["МИИЦР", "акиматам областей"] and ds[0].issuer == "Премьер-министр"
+
+
+def test_passive_owner_before_trigger_and_city_list():
+    ds = _directives("МИИЦР и акиматам областей, городов Астаны, Алматы и Шымкента поручено до конца года обеспечить запуск.")
+    assert ds[0].owners == ["МИИЦР", "акиматам областей, городов Астаны, Алматы и Шымкента"]
+
+
+def test_owner_named_in_next_sentence():
+    ds = _directives("Поручено разработать стандарт открытых API до конца года. Ответственными определены МИИЦР и МНЭ.")
+    assert ds[0].owners == ["МИИЦР", "МНЭ"]
+
+
+@pytest.mark.parametrize("text", [
+    "Премьер-министр не поручал министерству менять сроки.",
+    "Кто ответит за срыв сроков?",
+    "Поручение Главы государства по запуску платформы выполнено.",
+    "Правительство Сингапура поручило министерству внедрить ИИ до 2027 года.",
+    "Үкімет басшысы министрлікке мұндай тапсырма берген жоқ.",
+])
+def test_non_directives(text):
+    assert _directives(text) == []
+
+
+def test_kazakh_directive():
+    ds = _directives("Үкімет басшысы Цифрлық даму министрлігіне 2026 жылғы 1 наурызға дейін платформаны іске қосуды тапсырды.")
+    assert ds[0].owners == ["Цифрлық даму министрлігіне"] and ds[0].deadline.date == "2026-03-01"
+    assert ds[0].issuer == "Үкімет басшысы" and ds[0].action == "платформаны іске қосу"
+
+
+def test_language_detection():
+    assert detect_lang("Үкімет басшысы министрлікке тапсырды.") == "kk"
+    assert detect_lang("Премьер-министр поручил министерству.") == "ru"

@@ -1,0 +1,66 @@
+"""Embedders, Chroma persistence across processes, hybrid fusion."""
+
+import subprocess
+import sys
+
+import numpy as np
+
+from dq_nlp.index.embedders import get_embedder
+from dq_nlp.index.search import SearchFilters
+
+
+def test_e5_knows_kazakh_and_russian():
+    e = get_embedder("e5-small")
+    q = e.embed(["кто отвечает за цифровизацию школ"], kind="query")[0]
+    p = e.embed(["Мектептерді цифрландыру министрлікке тапсырылды.", "Бидай экспорты артты."])
+    assert p.shape == (2, 384) and p[0] @ q > p[1] @ q
+
+
+def _tiny_sentence_transformer(path):
+    from sentence_transformers import SentenceTransformer, models
+    from tokenizers import Tokenizer
+    from tokenizers.models import WordLevel
+    from tokenizers.pre_tokenizers import Whitespace
+    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
+
+    vocab = {w: i for i, w in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "школа", "интернет", "бюджет"])}
+    tok = Tokenizer(WordLevel(vocab, unk_token="[UNK]"))
+    tok.pre_tokenizer = Whitespace()
+    fast = PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
+                                   sep_token="[SEP]", mask_token="[MASK]")
+    bert = BertModel(BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+                                intermediate_size=64))
+    (path / "bert").mkdir(parents=True)
+    bert.save_pretrained(path / "bert")
+    fast.save_pretrained(path / "bert")
+    word = models.Transformer(str(path / "bert"))
+    model = SentenceTransformer(modules=[word, models.Pooling(word.get_word_embedding_dimension())])
+    model.save(str(path / "st"))
+    return path / "st"
+
+
+def test_sentence_transformers_backend_by_config(tmp_path):
+    model_dir = _tiny_sentence_transformer(tmp_path)
+    e = get_embedder(f"st:{model_dir}")
+    v = e.embed(["школа интернет", "бюджет"])
+    assert v.shape == (2, 32) and np.allclose(np.linalg.norm(v, axis=1), 1, atol=1e-5)
+    assert e.name.startswith("st-")
+
+
+def test_collections_are_per_embedder_and_survive_restart(loaded):
+    data = loaded.settings.data_dir
+    n = loaded.index.dense.count()
+    assert n > 0 and loaded.index.dense.collection.name == "units__e5-small"
+    code = ("from dq_nlp.services import Services; from dq_nlp.settings import Settings; import sys;"
+            f"s = Services(Settings(data_dir=r'{data}')); print(s.index.dense.count());"
+            "print(s.index.search('интернет в школах', k=1)[0].id)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    count, top = out.stdout.split()
+    assert int(count) == n and top
+
+
+def test_hybrid_finds_cross_lingual(loaded):
+    hits = loaded.index.search("мектептерді интернетке қосу", k=5, filters=SearchFilters(kind="directive", lang="ru"))
+    assert hits and all(h.lang == "ru" for h in hits)
+    assert any("школ" in h.text for h in hits)
