@@ -51,6 +51,8 @@ def train_ner_model(
     threads: int = 2,
     config: Path | None = None,
     overrides: dict[str, object] | None = None,
+    vector_dims: int = 96,
+    vector_rows: int = 0,
 ) -> dict[str, object]:
     """Train ``lang`` and copy the best model to ``out`` (default ``models/ner-<lang>``). Returns run info."""
     limit_threads(threads)
@@ -73,12 +75,12 @@ def train_ner_model(
     if lang == "ru":
         from .vectors import build_ru_vectors
 
-        vec_dir = work / "vectors"
+        vec_dir = work / f"vectors{vector_dims}x{vector_rows or 'all'}"
         if not (vec_dir / "vocab" / "vectors").exists():
             nlp = spacy.blank("ru")
             words = [t.lower_ for d in DocBin().from_disk(corpus / "train.spacy").get_docs(nlp.vocab) for t in d]
             words += [t.lower_ for d in DocBin().from_disk(corpus / "dev.spacy").get_docs(nlp.vocab) for t in d]
-            stats["vectors"] = build_ru_vectors(words, vec_dir)  # type: ignore[assignment]
+            stats["vectors"] = build_ru_vectors(words, vec_dir, dims=vector_dims, max_rows=vector_rows)  # type: ignore[assignment]
         ov["paths.vectors"] = str(vec_dir)
     ov.update(overrides or {})
     t1 = time.time()
@@ -95,6 +97,8 @@ def train_ner_model(
         "config": str(config or CONFIGS / f"{lang}.cfg"),
         "overrides": {k: v for k, v in ov.items() if not k.startswith("paths.")},
         "threads": threads,
+        "vector_dims": vector_dims if lang == "ru" else None,
+        "vector_rows": (vector_rows or "all") if lang == "ru" else None,
         "prepare_s": round(t1 - t0, 1),
         "train_s": round(t2 - t1, 1),
         "data": stats,
@@ -111,6 +115,8 @@ def main() -> None:
     ap.add_argument("--workdir", type=Path, default=REPO / "training" / "ner")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--config", type=Path, default=None)
+    ap.add_argument("--vector-dims", type=int, default=96, help="ru: PCA dimensions of the navec vectors")
+    ap.add_argument("--vector-rows", type=int, default=0, help="ru: keep at most N vector rows (0 = all)")
     ap.add_argument("--set", action="append", default=[], help="config override key=value (JSON value)")
     args = ap.parse_args()
     ov = {}
@@ -120,7 +126,8 @@ def main() -> None:
             ov[k] = json.loads(v)
         except json.JSONDecodeError:
             ov[k] = v
-    print(json.dumps(train_ner_model(args.lang, args.data, args.out, args.workdir, args.threads, args.config, ov),
+    print(json.dumps(train_ner_model(args.lang, args.data, args.out, args.workdir, args.threads, args.config, ov,
+                                     args.vector_dims, args.vector_rows),
                      ensure_ascii=False, indent=2))
 
 

@@ -1,7 +1,7 @@
 """Small static vectors for Russian from the navec news embeddings that ship inside natasha (no download).
 
 navec has 250k lower-cased words × 300 dims (product-quantised, 25 MB). A spaCy model needs plain float rows,
-so we (1) reduce to ``dims`` with PCA, (2) keep one row per word seen in the *training* texts (NEREL train+dev),
+so we (1) reduce to ``dims`` with PCA, (2) keep one row per word seen in the *training* texts (NEREL train+dev; the ``max_rows`` most frequent),
 and (3) point every other navec word at the row of its nearest kept word (cosine) — the same idea as
 ``Vectors.prune_vectors``, so test-time words unseen in training still get a meaningful vector.
 Keys are looked up by ``LOWER``.
@@ -9,6 +9,7 @@ Keys are looked up by ``LOWER``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,7 +25,9 @@ def navec_path() -> Path:
     return paths[0]
 
 
-def build_ru_vectors(train_words: Iterable[str], out: Path, dims: int = 96, seed: int = 0) -> dict[str, int]:
+def build_ru_vectors(
+    train_words: Iterable[str], out: Path, dims: int = 96, seed: int = 0, max_rows: int = 0
+) -> dict[str, int]:
     """Write a blank ``ru`` pipeline holding the pruned vectors to ``out`` (for ``[initialize] vectors``)."""
     import spacy
     from navec import Navec
@@ -42,13 +45,17 @@ def build_ru_vectors(train_words: Iterable[str], out: Path, dims: int = 96, seed
     _, _, vt = np.linalg.svd(sample - mean, full_matrices=False)
     proj = ((full - mean) @ vt[:dims].T).astype(np.float32)
 
+    counts = Counter(train_words)
     kept: list[str] = []
     extra_keys: dict[str, str] = {}
-    for w in dict.fromkeys(train_words):
+    for w, _ in counts.most_common():
         if w in index:
             kept.append(w)
         elif "ё" in w and w.replace("ё", "е") in index:
             extra_keys[w] = w.replace("ё", "е")
+    if max_rows:
+        kept = kept[:max_rows]
+        extra_keys = {k: v for k, v in extra_keys.items() if v in set(kept)}
     kept = sorted(set(kept) | set(extra_keys.values()))
     kept_idx = np.array([index[w] for w in kept])
     table = proj[kept_idx]

@@ -21,7 +21,7 @@ from .deadlines import find_deadlines
 
 # ------------------------------------------------------------------ Russian triggers
 RU_ACTIVE = re.compile(
-    r"\b(?P<trig>поручил[аи]?|дал[аи]? (?:ряд |следующие |конкретные |отдельные )?поручени[еяй]|"
+    r"\b(?P<trig>поручил[аи]?|поручал[аи]?|дал[аи]? (?:ряд |следующие |конкретные |отдельные )?поручени[еяй]|"
     r"поставил[аи]? (?:перед [^.;]{3,60}? )?задач[уи]|обязал[аи]?|потребовал[аи]?|распорядил(?:ся|ась|ись)|"
     r"рекомендовал[аи]?|предписал[аи]?|указал[аи]? на необходимость|дал[аи]? указание)\b", re.IGNORECASE)
 RU_PASSIVE = re.compile(
@@ -32,7 +32,7 @@ RU_PASSIVE = re.compile(
 KK_TRIGGER = re.compile(
     r"(?P<trig>тапсырды|тапсырылды|тапсырылсын|тапсырма берді|тапсырма берілді|тапсырмалар берді|тапсырмалар берілді|"
     r"жүктелді|жүктелсін|жүктеді|міндеттелсін|міндеттелді|міндеттеді|ұсынылды|нұсқау берді|нұсқау берілді|"
-    r"талап етті|қажет|тиіс)(?=[\s.,;!]|$)", re.IGNORECASE)
+    r"талап етті|қажет|тиіс)(?=[\s.,;!»\"]|$)", re.IGNORECASE)
 
 NEGATED_RU = re.compile(r"\bне\s+(?:был[оаи]?\s+)?(?:поручал\w*|поручил\w*|поручено|поручалось|обязывал\w*|рекомендовал\w*|требуется|нужно|"
                         r"надо|следует|необходимо)\b|\bникаких поручений\b|\bни(?:кому|чего) не поруч", re.IGNORECASE)
@@ -71,11 +71,14 @@ NEXT_OWNER_KK = re.compile(r"^\s*(?:Жауапты(?: орындаушы\w*)?(?:
 # Kazakh owner heads in the dative: министрлігіне, әкімдіктеріне, «Қазақтелеком» АҚ-ға, ЖИЦДМ-ге, Мәдиевке.
 _KK_DATIVE_END = r"(?:ға|ге|қа|ке|на|не|а|е)"
 KK_OWNER_HEAD = re.compile(
-    rf"(?:министрлі(?:гі|к|ктер)\w*|әкімдіг\w*|әкімдік\w*|әкімдер\w*|әкімі\w*|комитет\w*|агенттіг\w*|агенттік\w*|штаб\w*|Үкімет\w*|"
-    rf"орган\w*|қор\w*|компания\w*|холдинг\w*|банк\w*|кеңсе\w*|басқарма\w*|орталы\w*|корпорация\w*|ұйым\w*|департамент\w*|"
-    rf"қызмет\w*|министр\w*|басшылар\w*|ведомство\w*|ведомстволар\w*|әкімшілі\w*|секторға|секторына|институт\w*|университет\w*|"
-    rf"[А-ЯӘҒҚҢӨҰҮҺІA-Z]{{2,}}-?{_KK_DATIVE_END}|[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина)(?:қа|ке|ға|ге))$")
-KK_DATIVE = re.compile(rf"{_KK_DATIVE_END}$")
+    rf"^(?:министрлі(?:гі|к|ктер)\w*|әкімдіг\w*|әкімдік\w*|әкімдер\w*|әкімі\w*|комитет\w*|агенттіг\w*|агенттік\w*|Үкімет\w*|"
+    rf"орган\w*|қоры\w*|қорға|компания\w*|холдинг\w*|банк\w*|кеңсе\w*|басқарма\w*|корпорация\w*|ұйымдар\w*|департамент\w*|"
+    rf"министр\w*|басшылар\w*|ведомство\w*|ведомстволар\w*|әкімшілі\w*|секторға|секторына|университет\w*|орындар\w*|"
+    rf"[А-ЯӘҒҚҢӨҰҮҺІA-Z]{{2,}}-?(?:{_KK_DATIVE_END}|мен|бен|пен)|[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина)(?:қа|ке|ға|ге))$")
+KK_DATIVE = re.compile(rf"(?:{_KK_DATIVE_END}|(?:мен|бен|пен)(?=\s+бірлесіп))$")
+_KK_NOMINATIVE_HEAD = re.compile(r"^(?:министрлігі|әкімдігі|әкімдіктері|әкімдері|әкімі|комитеті|агенттігі|холдингі|қоры|"
+                                 r"компаниясы|банкі|басқармасы|Үкімет|[А-ЯӘҒҚҢӨҰҮҺІ]{2,})$")
+_KK_ACCUSATIVE = re.compile(r"^[а-яәғқңөұүһі]{3,}(?:ны|ні|ды|ді|ты|ті|ын|ін)$")
 _KK_STOP_LEFT = re.compile(r"^(?:басшысы|Премьер-Министр\w*|Президент\w*|министрі|әкімі|тапсырды|бойынша|барысында|кезінде|"
                            r"отырыста|отырысында|кеңесте|жиында|қорытындысы|сондай-ақ|Сондай-ақ|Сонымен|қатар|Сонымен қатар|"
                            r"Бектенов|Мәдиев|дейін|ішінде|соңына|жылғы|жылдың|жылы|Үкімет басшысы)$")
@@ -128,6 +131,13 @@ def _clean(text: str) -> str:
 # ------------------------------------------------------------------ Russian
 _RU_WORD = re.compile(r"«[^»]{1,80}»|\"[^\"]{1,80}\"|[А-Яа-яЁёA-Za-z0-9]+(?:[-.][А-Яа-яЁёA-Za-z0-9]+)*\.?")
 _RU_SPLIT_OWNERS = re.compile(r",\s+|\s+и\s+|\s+а также\s+|\s+совместно с\s+|\s+с участием\s+|\s+при участии\s+")
+# A chunk after "и" / "," starts a new owner only if it names a body or a person; otherwise it continues the
+# previous owner: "Министерством труда и социальной защиты населения", "акиматами Карагандинской и Павлодарской областей".
+_ORG_NOUN = re.compile(
+    r"(?:министерств|министр|минист|ведомств|орган|комитет|агентств|фонд|холдинг|компани|банк|управлени|департамент|"
+    r"правительств|организаци|штаб|комисси|совет|центр|сектор|квазигос|университет|служб|аппарат|канцеляри|акимат|аким|"
+    r"администраци|глав|руководител|предприяти|корпораци|оператор|палат|суд|прокуратур|парламент|мажилис|сенат|вуз|"
+    r"школ|больниц|поликлиник|полици|инспекци|национальн|филиал|дирекци|институт)\w*", re.IGNORECASE)
 _NOT_OWNER_START = frozenset("до в во к ко с со по на за от для при после о об не ни также всем всех этом этого "
                              "срок сроки течение конца".split())
 _ORG_PREFIX = re.compile(r"^(?:АО|НАО|ТОО|РГП|НПП|НК|АОО|ГУ|РГУ|ФНБ|НУХ|АҚ|КЕАҚ|ЖШС)\b")
@@ -135,6 +145,13 @@ _ORG_PREFIX = re.compile(r"^(?:АО|НАО|ТОО|РГП|НПП|НК|АОО|ГУ
 
 def _can_be(word: str, case: str) -> bool:
     return case in tags(word)
+
+
+def _names_body(chunk: str) -> bool:
+    if _ORG_PREFIX.match(chunk.strip()) or "«" in chunk or _ORG_NOUN.search(chunk):
+        return True
+    return any(re.fullmatch(r"[А-ЯЁA-Z]{2,}[а-яё]{0,3}|Мин[а-яё]{2,}|[А-ЯЁ][а-яё]+(?:ову|еву|ину|ой|ому|ыму)", w.group())
+               for w in _RU_WORD.finditer(chunk))
 
 
 def _starts_owner(chunk: str, case: str) -> bool:
@@ -178,7 +195,9 @@ def _split_owners(region: str, case: str) -> list[str]:
         if listing and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-Яа-яё]+)?", chunk.strip()):
             parts[-1] = parts[-1] + sep + chunk  # "акиматам городов Астаны, Алматы и Шымкента" is one owner
             continue
-        if not parts or _starts_owner(chunk, chunk_case):
+        if not parts and chunk.strip().split()[:1] and chunk.strip().split()[0].lower() in _NOT_OWNER_START:
+            continue
+        if not parts or (_starts_owner(chunk, chunk_case) and _names_body(chunk)):
             parts.append(chunk)
         else:
             parts[-1] = parts[-1] + sep + chunk
@@ -215,6 +234,9 @@ def _strip_deadlines(text: str, deadlines: list[Deadline], base: int) -> str:
             continue
         s, e = d.start - base, d.end - base
         if 0 <= s < e <= len(out):
+            lead = re.search(r"(?:\b(?:в срок до|в срок|не позднее|до|к|по)\s*)$", out[:s], re.IGNORECASE)
+            if lead:
+                s = lead.start()
             out = out[:s] + " " + out[e:]
     out = re.sub(r"\b(?:в срок|не позднее|в срок до|срок[ао]?м? до)\b\s*(?=[\s,]|$)", " ", out)
     return re.sub(r"\s{2,}", " ", out)
@@ -228,7 +250,7 @@ def _action_from(text: str) -> str:
 def _ru_segments(rest: str) -> list[tuple[int, str]]:
     """Split what follows the trigger into separate instructions: ';', '1) … 2) …', ', а также'."""
     bounds = [0]
-    for m in re.finditer(r";\s*|\s(?=\d\)\s)|,\s+а\s+также\s+(?=\S)|:\s*(?=\d\)|—\s)", rest):
+    for m in re.finditer(r";\s*|\s(?=\d\)\s)|,\s+а\s+также\s+(?=\S)|:\s*(?=\d\)|—\s)|,\s+а\s+(?=[^,;]{1,120}?\s—\s)", rest):
         bounds.append(m.end())
     bounds.append(len(rest))
     segments = []
@@ -239,7 +261,7 @@ def _ru_segments(rest: str) -> list[tuple[int, str]]:
 
 
 def _ru_directives(text: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
-    if _is_non_directive(text, "ru") or IMPERFECTIVE_HISTORY.search(text) and not RU_ACTIVE.search(text):
+    if _is_non_directive(text, "ru"):
         return []
     trig = RU_ACTIVE.search(text)
     passive = None
@@ -267,8 +289,15 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
         clause = _strip_deadlines(prefix, [d for d in deadlines if (d.start or 0) < start + m.start()], start)
         clause = re.split(r"[:;]\s", clause)[-1]
         clause = _LEADING_ADVERBIAL.sub("", clause.strip())
+        clause = re.sub(r"\s+(?:также|еще|ещё|дополнительно|вновь|повторно)$", "", clause.strip(), flags=re.IGNORECASE)
         if not _starts_owner(clause, owner_case):
             clause = re.split(r"[,—]\s", clause)[-1].strip()
+        if not (_starts_owner(clause, owner_case) and _names_body(clause)):
+            # "На первом совещании в новом статусе МИИЦР поручено", "что по итогам обсуждения Правительству поручается"
+            for w in _RU_WORD.finditer(clause):
+                if _names_body(w.group()) and _starts_owner(clause[w.start():], owner_case):
+                    clause = clause[w.start():]
+                    break
         if clause and _starts_owner(clause, owner_case) and not re.search(r"\b(?:был[оа]?|будет)\s*$", clause):
             pre_owners = _split_owners(clause, owner_case)
         if trig_word in {"необходимо", "следует", "надлежит"} and not pre_owners:
@@ -290,7 +319,8 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
         seg_deadlines = [d for d in deadlines if d.start is not None
                          and start + rest_offset + seg_off <= d.start < start + rest_offset + seg_off + len(seg)]
         owner_region = _strip_deadlines(owner_region, seg_deadlines, start + rest_offset + seg_off)
-        owner_region = re.sub(r"^\s*(?:также|в том числе|следующее|следующие)\b", "", owner_region.strip(), flags=re.IGNORECASE)
+        owner_region = re.sub(r"^\s*(?:а\s+)?(?:также|в том числе|следующее|следующие)?\b", "", owner_region.strip(), flags=re.IGNORECASE)
+        owner_region = re.sub(r"\s+—\s*$", "", owner_region)
         owners = _split_owners(owner_region, owner_case) if owner_region.strip(" ,:—-") else []
         owners = [o for o in owners if not re.fullmatch(r"(?:\d\)|[а-я]\)|—|-)", o)]
         if owners:
@@ -321,7 +351,19 @@ def _kk_owners(region: str) -> list[str]:
     tokens = list(_KK_WORD.finditer(region))
     owners: list[tuple[int, int]] = []
     i = 0
-    heads = [j for j, t in enumerate(tokens) if KK_OWNER_HEAD.search(t.group()) and KK_DATIVE.search(t.group())]
+    def is_head(j: int) -> bool:
+        w = tokens[j].group()
+        if not KK_OWNER_HEAD.search(w):
+            return False
+        if re.search(r"(?:мен|бен|пен)$", w):  # "Қаржы министрлігімен бірлесіп": a co-executor
+            return j + 1 < len(tokens) and tokens[j + 1].group().lower().startswith(("бірлес", "бірге"))
+        return bool(KK_DATIVE.search(w))
+
+    heads = [j for j in range(len(tokens)) if is_head(j)]
+    # a dative after the first accusative object is part of the action ("ақпаратты Цифрлық штабқа ұсыну")
+    first_acc = next((j for j, t in enumerate(tokens) if _KK_ACCUSATIVE.match(t.group()) and not KK_OWNER_HEAD.search(t.group())), None)
+    if first_acc is not None and any(j < first_acc for j in heads):
+        heads = [j for j in heads if j < first_acc]
     for j in heads:
         k = j
         while k - 1 >= 0:
@@ -341,6 +383,8 @@ def _kk_owners(region: str) -> list[str]:
                 break
             if KK_OWNER_HEAD.search(prev) and KK_DATIVE.search(prev):
                 break
+            if _KK_ACCUSATIVE.match(prev) or re.search(r"(?:да|де|та|те|нда|нде)$", prev) and not prev[0].isupper():
+                break  # an object or a locative ("Кеңес қорытындысында") is not part of the owner's name
             k -= 1
             if j - k >= 7:
                 break
@@ -349,10 +393,44 @@ def _kk_owners(region: str) -> list[str]:
     result = []
     for s, e in owners:
         text = _clean(region[s:e])
-        text = re.sub(r"^(?:және|мен|бен|пен|сондай-ақ)\s+", "", text)
+        text = re.sub(r"^(?:және|мен|бен|пен|сондай-ақ|ал)\s+", "", text)
         if text:
-            result.append(text)
+            result.extend(_split_kk_conjoined(text))
     return result
+
+
+def _kk_has_head(text: str) -> bool:
+    return any(KK_OWNER_HEAD.search(w) or _KK_NOMINATIVE_HEAD.match(w) for w in text.split())
+
+
+def _split_kk_conjoined(text: str) -> list[str]:
+    """"Денсаулық сақтау министрлігі мен облыс әкімдіктеріне" → two owners; "Жасанды интеллект және цифрлық даму
+    министрлігіне" stays one (its left part names no body)."""
+    parts = re.split(r"\s+(?:мен|бен|пен|және)\s+", text)
+    if len(parts) < 2:
+        return [text]
+    out: list[str] = []
+    for part in parts:
+        if out and not _kk_has_head(out[-1]):
+            out[-1] = text[text.find(out[-1]):text.find(part, text.find(out[-1]) + len(out[-1])) + len(part)]
+        else:
+            out.append(part)
+    return [o for o in out if o]
+
+
+def _kk_nominative_owners(region: str) -> list[str]:
+    """Owners as subjects of "міндеттелсін": "Оқу-ағарту министрлігі … міндеттелсін"."""
+    tokens = list(_KK_WORD.finditer(region))
+    for j, t in enumerate(tokens):
+        if _KK_NOMINATIVE_HEAD.match(t.group()):
+            k = j
+            while k > 0 and j - k < 7:
+                prev = tokens[k - 1].group()
+                if _KK_STOP_LEFT.match(prev) or _KK_ACCUSATIVE.match(prev) or prev.endswith(("да", "де")) and not prev[0].isupper():
+                    break
+                k -= 1
+            return _split_kk_conjoined(_clean(region[tokens[k].start():t.end()]))
+    return []
 
 
 def _kk_action(before_trigger: str) -> str:
@@ -382,10 +460,15 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
         return []
     deadlines = find_deadlines(text, doc_date, offset=start)
     region = _strip_deadlines(prefix, deadlines, start)
+    region = region.split("«")[-1] if region.count("«") > region.count("»") else region  # a quoted protocol line
     owners = _kk_owners(region)
     trig = m.group("trig").lower()
-    if trig in {"қажет", "тиіс"} and not owners and not deadlines:
+    if not owners and trig in {"міндеттелсін", "міндеттелді", "тиіс"}:
+        owners = _kk_nominative_owners(region)
+    if trig in {"қажет", "тиіс"} and not owners:
         return []
+    if not owners and not deadlines and len(_kk_action(region).split()) < 3:
+        return []  # "Үкімет басшысы бірқатар нақты тапсырма берді": a summary, not a directive
     issuer = None
     if trig in {"тапсырды", "тапсырма берді", "тапсырмалар берді", "жүктеді", "міндеттеді", "нұсқау берді", "талап етті"}:
         first_owner_at = region.find(owners[0]) if owners else len(region)
@@ -396,15 +479,15 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
         issuer = _clean(by.group(1)) if by else None
     # several instructions joined by ";" each end with their own verbal noun; keep one directive per deadline
     drafts: list[DirectiveDraft] = []
-    pieces = [p for p in re.split(r";\s*", prefix) if p.strip()]
-    if len(pieces) > 1 and len(deadlines) > 1:
+    pieces = [p for p in re.split(r";\s*|,\s+ал\s+", prefix) if p.strip()]
+    if len(pieces) > 1 and (len(deadlines) > 1 or all(_kk_owners(p) for p in pieces)):
         offset = 0
         for piece in pieces:
             piece_start = prefix.find(piece, offset)
             offset = piece_start + len(piece)
             piece_deadlines = [d for d in deadlines if start + piece_start <= (d.start or -1) < start + offset]
             piece_region = _strip_deadlines(piece, piece_deadlines, start + piece_start)
-            piece_owners = _kk_owners(piece_region) or owners
+            piece_owners = _kk_owners(piece_region) or [o for o in owners if o not in piece_region] or owners
             drafts.append(DirectiveDraft(issuer=issuer, owners=piece_owners, action=_kk_action(piece_region),
                                          deadline=piece_deadlines[0] if piece_deadlines else None,
                                          sentence_start=start, sentence_end=start + len(text), lang="kk"))
@@ -418,7 +501,9 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
 def _next_sentence_owners(text: str, lang: str) -> list[str]:
     if lang == "kk":
         m = NEXT_OWNER_KK.search(text)
-        return [_clean(o) for o in re.split(r",\s*|\s+және\s+|\s+мен\s+", m.group("owners")) if _clean(o)] if m else []
+        if not m:
+            return []
+        return [o for part in re.split(r",\s*", m.group("owners")) for o in _split_kk_conjoined(_clean(part)) if o]
     m = NEXT_OWNER_RU.search(text)
     if not m:
         return []
