@@ -1,1 +1,1 @@
-"""Evaluation of each stage against gold data: `dq eval extract|ner|search|ask`."""
+"""Evaluation helpers: peer extractors to compare ours with on gold documents."""

@@ -86,7 +86,7 @@ def make_kpis(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         out = []
         for s, e, lang in sentence_spans(doc):
-            out.extend(find_kpis(doc.text[s:e], offset=s, lang=lang))
+            out.extend(find_kpis(doc.text[s:e], offset=s, lang=lang, prev_metric=out[-1].metric if out else None))
         doc._.kpis = out
         return doc
 

@@ -13,22 +13,27 @@ UNIT = rf"(?:\s?(?P<{{g}}>%|процент\w*|п\.\s?п\.|процентн\w+ п
 
 GROWTH_RU = (r"вырос\w*|увеличил\w*|снизил\w*|сократил\w*|поднял\w*|повысил\w*|улучшил\w*|уменьшил\w*|"
              r"возрос\w*|упал\w*|достиг\w*|составил\w*|расширил\w*|изменил\w*")
-TARGET_RU = r"увеличить|повысить|довести|сократить|снизить|уменьшить|расширить|нарастить|обеспечить рост|достичь"
+TARGET_RU = (r"увеличить|повысить|довести|сократить|снизить|уменьшить|расширить|нарастить|обеспечить рост|достичь|"
+             r"увеличиться|вырасти|вырастет|вырастут|сократиться|снизиться|увеличится|сократится|снизится|повысится")
 
 # "<metric> выросла с 2,6% до 14,5%"; elliptical continuation ", безналичных платежей — с 30% до 89%"
 from_to_ru = re.compile(
-    rf"(?P<pre>[^.;:!?]*?)(?:(?P<verb>{GROWTH_RU})\s+)?(?:(?:в среднем|почти|более чем|примерно|порядка)\s+)?"
+    rf"(?P<pre>[^.;:!?]*?)(?:(?P<verb>{GROWTH_RU})(?P<mid>(?:\s+(?!с\s)[^\s,;]+){{0,5}}?)\s+)?(?:(?:в среднем|почти|более чем|примерно|порядка)\s+)?"
     rf"с\s(?P<from>{VALUE})(?:-?(?:го|х|ти|ми|ых|ого|ой))?{UNIT.format(g='u1')}\s+до\s(?P<to>{VALUE})(?:-?(?:го|х|ти|ми|ых|ого|ой))?{UNIT.format(g='u2')}",
     re.IGNORECASE)
 # "увеличить долю ... до 95% к 2029 году" / "<metric> достигнет 100%"
+# "<metric> должна увеличиться до 30% к 2029 году" (metric before) / "увеличить долю … до 95% к 2029 году" (after)
 target_ru = re.compile(
-    rf"(?P<verb>{TARGET_RU})\s+(?P<metric>[^.;:!?]{{3,120}}?)\s+до\s(?P<to>{VALUE}){UNIT.format(g='u2')}"
-    rf"(?P<period>\s(?:к|до)\s20\d{{2}}\s?(?:году|года|г\.))?", re.IGNORECASE)
+    rf"(?P<pre>[^.;:!?]*?)(?P<verb>{TARGET_RU})\s+(?P<metric>[^.;:!?]{{0,120}}?)\s*до\s(?P<to>{VALUE}){UNIT.format(g='u2')}"
+    rf"(?P<period>\s(?:к|до)\s(?:концу\s)?(?:20\d{{2}}\s?(?:году|года|г\.)|года))?", re.IGNORECASE)
 reach_ru = re.compile(
-    rf"(?P<metric>[^.;:!?,]{{3,120}}?)\s+(?:достигнет|достигнут|составит|составят)\s(?:в среднем\s|около\s|порядка\s)?(?P<to>{VALUE})(?:[-–](?P<to2>{VALUE}))?{UNIT.format(g='u2')}",
+    rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?:(?:должн\w+|планируется|ожидается)\s+)?(?:достигнет|достигнут|составит|составят|составил\w*|составляет|составляют|"
+    rf"достиг(?:ла|ло|ли)?|достигает|превысит|превысил\w*)\s(?:в среднем\s|около\s|порядка\s|почти\s|до\s|более\s)?(?P<to>{VALUE})(?:[-–](?P<to2>{VALUE}))?{UNIT.format(g='u2')}",
     re.IGNORECASE)
-times_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s+(?P<verb>{GROWTH_RU}|увеличить|сократить|снизить|вырастет)\s+в\s(?P<to>\d+(?:[.,]\d+)?|{NUMBER_WORD})\sраза?",
+times_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_RU}|увеличить|сократить|снизить|вырастет)(?:\s+[^\s,;]+){{0,3}}?\s+в\s(?P<to>\d+(?:[.,]\d+)?|{NUMBER_WORD})\sраза?",
                       re.IGNORECASE)
+by_percent_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_RU})(?:\s+[^\s,;]+){{0,3}}?\s+на\s(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)",
+                           re.IGNORECASE)
 ratio_ru = re.compile(rf"(?P<metric>мультипликатор\w*|соотношени\w*|возврат\w*)[^.;]{{0,60}}?(?P<to>\d+|{NUMBER_WORD})\s(?:к|:)\s(?P<den>\d+|одному|бірге|бір)",
                       re.IGNORECASE)
 pp_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:до|на)\s(?P<to>{NUMBER}|{NUMBER_WORD})\s(?P<u2>процентн\w+ пункт\w*|п\.\s?п\.)",
@@ -36,15 +41,21 @@ pp_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:до|на)\s(?P<to>{NU
 range_share_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:на уровне|в размере|от)\s(?P<from>{NUMBER})\s?(?:до|[-–])\s?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)",
                             re.IGNORECASE)
 
-# Kazakh: "45%-дан 78%-ға дейін өсті", "10 күннен 3 күнге дейін қысқарды", "28-орыннан 24-орынға көтерілді"
+# Kazakh: "45%-дан 78%-ға дейін өсті", "15 жұмыс күнінен 5 жұмыс күніне дейін қысқарды", "28-орыннан 24-орынға көтерілді"
+_KK_UNIT = r"(?:%|пайыз\w*|(?:жұмыс\s)?күн\w*|орын\w*|сағат\w*|минут\w*|миллион\w*|млн|млрд|миллиард\w*|мың\w*|есе\w*|[а-яәғқңөұүһі]{3,})"
 from_to_kk = re.compile(
-    rf"(?P<pre>[^.;:!?]*?)(?P<from>{VALUE})\s?(?P<u1>%|пайыз|млн|млрд|мың|күн|орын|сағат)?\s?-?\s?(?:дан|ден|тан|тен|нан|нен|ынан|інен|нан)\s+"
-    rf"(?P<to>{VALUE})\s?(?P<u2>%|пайыз|млн|млрд|мың|күн|орын|сағат)?\s?-?\s?(?:ға|ге|қа|ке|на|не|ына|іне|а|е)\s+(?:дейін\s+)?(?P<verb>\w+)",
+    rf"(?P<pre>[^.;:!?]*?)(?P<from>{VALUE})\s?-?\s?(?P<u1>{_KK_UNIT})?-?(?<=[^\s])(?:дан|ден|тан|тен|нан|нен|ынан|інен)?\s+"
+    rf"(?P<to>{VALUE})\s?-?\s?(?P<u2>{_KK_UNIT})?-?(?:ға|ге|қа|ке|на|не|ына|іне|а|е)?\s+(?:дейін\s+)?"
+    rf"(?P<verb>өсті|өседі|артты|артады|ұлғайды|ұлғаяды|төмендеді|төмендейді|қысқарды|қысқарады|көтерілді|азайды|жетті|жетеді|"
+    rf"көбейді|кеміді|жақсарды|өсіп|артып|қысқарып|төмендеп)",
     re.IGNORECASE)
+value_kk = re.compile(
+    rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?P<to>{VALUE})\s?(?P<u2>%|пайыз)\s?-?\s?(?:ға|ге|ды|ді|ты|ті|ке|қа|ын|ін)?\s"
+    rf"(?P<verb>жетті|жетеді|құрады|құрайды|өсті|артты|ұлғайды|төмендеді|қысқарды|азайды|жетуі|құрауы)", re.IGNORECASE)
 target_kk = re.compile(
     rf"(?P<period>20\d{{2}}\s?жылға\s(?:қарай|дейін))?\s?(?P<metric>[^.;:!?]{{3,120}}?)\s(?P<to>{VALUE})\s?(?P<u2>%|пайыз)?\s?-?\s?(?:ға|ге|қа|ке|ына|іне)\s(?:дейін\s)?(?P<verb>жеткізу|жеткізілсін|жетеді|жеткізіледі|арттыру|ұлғайту|көтеру)",
     re.IGNORECASE)
-times_kk = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?P<to>\d+|{NUMBER_WORD})\sесе\s(?P<verb>\w+)", re.IGNORECASE)
+times_kk = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?P<to>{NUMBER}|{NUMBER_WORD})\sесе(?:ге)?\s(?P<verb>\w+)", re.IGNORECASE)
 
 _LEADING_NOISE = re.compile(
     r"^(?:\s|,|—|-|а\s|и\s|также\s|при этом\s|кроме того\s|справочно\s|в\s20\d{2}[–-]20\d{2}\s(?:годы|годах|гг\.?)\s|"
@@ -52,6 +63,13 @@ _LEADING_NOISE = re.compile(
     r"соңғы\s\w+\sжылда\s|по данным\s[^,]+,\s|к\s20\d{2}\s(?:году|г\.)\s|20\d{2}\sжылға\sқарай\s)+",
     re.IGNORECASE)
 _PERIOD = re.compile(r"(?:в\s)?(20\d{2}[–-]20\d{2})\s?(?:годы|годах|гг\.?|жылдары|жж\.?)?|(?:за|в)\s(20\d{2})\s(?:год|году)|(?:к|до)\s(20\d{2})\s(?:году|года)", re.IGNORECASE)
+_INTRO = re.compile(r"^(?:.*?\b(?:сообщил\w*|доложил\w*|отметил\w*|заявил\w*|подчеркнул\w*|сказал\w*|уточнил\w*),?\s+что\s+|"
+                    r"(?:по данным|согласно|по информации|по словам|по оценкам|как отметил\w*|по итогам)[^,]*,\s*|"
+                    r"(?:при этом|также|кроме того|в частности|так|в том числе|таким образом)[,]?\s+)+", re.IGNORECASE)
+_KK_INTRO = re.compile(r"^(?:.*?\b(?:мәлімет\w* бойынша|дерек\w* бойынша|болжам\w* бойынша|хабарлауынша|айтуынша|атап өтті|"
+                       r"мәлімдеді|хабарлады)[,]?\s+|(?:биыл|былтыр|бүгінде|қазір|соңғы \w+ жылда|бір жылда|жыл басынан бері|"
+                       r"сондай-ақ|сонымен қатар|нәтижесінде)[,]?\s+)+", re.IGNORECASE)
+_ANAPHORA = re.compile(r"^(?:этот|данный|указанный|этот же|он|она|оно|тот же)\s*(?:показатель|уровень|индикатор)?$", re.IGNORECASE)
 _HEADS = ("доля", "уровень", "число", "количество", "объем", "объём", "охват", "индекс", "показатель", "темп")
 
 
@@ -65,7 +83,7 @@ def _unit(raw: str | None, text: str) -> str | None:
         return "p.p."
     if low.startswith(("мест", "орын")):
         return "place"
-    if low.startswith(("дн", "день", "күн")):
+    if low.startswith(("дн", "день", "күн", "жұмыс күн")):
         return "days"
     return raw.strip()
 
@@ -75,11 +93,16 @@ def _num(raw: str) -> float | None:
 
 
 def _clean_metric(metric: str) -> str:
+    metric = _KK_INTRO.sub("", metric.strip(" ,—–-:"))
+    metric = _INTRO.sub("", metric.strip(" ,—–-:"))
     metric = _LEADING_NOISE.sub("", metric.strip(" ,—–-:"))
+    metric = _INTRO.sub("", metric)
+    metric = re.sub(r"\s+(?:за|в)\s+(?:20\d{2}(?:[–-]20\d{2})?\s*(?:год\w*|гг\.?)|последн\w+ \w+ (?:год\w*|лет|месяц\w*)|"
+                    r"\w+ месяц\w*)$", "", metric.strip(" ,—–-:"), flags=re.IGNORECASE)
     return metric.strip(" ,—–-:")
 
 
-def find_kpis(text: str, offset: int = 0, lang: str = "ru") -> list[Kpi]:
+def find_kpis(text: str, offset: int = 0, lang: str = "ru", prev_metric: str | None = None) -> list[Kpi]:
     found: list[Kpi] = []
     taken: list[tuple[int, int]] = []
     period_match = _PERIOD.search(text)
@@ -93,7 +116,9 @@ def find_kpis(text: str, offset: int = 0, lang: str = "ru") -> list[Kpi]:
         if any(s < e and b < m.end() for b, e in taken) or to is None:
             return
         metric = _clean_metric(metric)
-        if not metric:
+        if _ANAPHORA.match(metric) and (last_metric or prev_metric):
+            metric = last_metric or prev_metric  # "К 2028 году этот показатель достигнет 90%"
+        if not metric or _ANAPHORA.match(metric):
             return
         taken.append((s, m.end()))
         last_metric = metric
@@ -122,13 +147,24 @@ def find_kpis(text: str, offset: int = 0, lang: str = "ru") -> list[Kpi]:
         add(m, metric, frm, to, unit, "achieved" if m.group("verb") or last_metric else "value", start=start)
     for m in target_ru.finditer(text):
         per = (m.group("period") or "").strip() or None
-        add(m, m.group("metric"), None, _num(m.group("to")), _unit(m.group("u2"), m.group()), "target", per)
+        metric = m.group("metric") if len(m.group("metric").strip()) > 3 else m.group("pre")
+        metric = re.sub(r"\s+(?:должн\w+|планируется|предстоит|необходимо|нужно)$", "", metric.strip())
+        unit = _unit(m.group("u2"), m.group())
+        to = _num(m.group("to"))
+        if unit and scale_of(unit) > 1 and to is not None:
+            to, unit = to * scale_of(unit), None
+        add(m, metric, None, to, unit, "target", per)
     for m in reach_ru.finditer(text):
         to = _num(m.group("to"))
         frm = None
         if m.group("to2"):
             frm, to = to, _num(m.group("to2"))
-        add(m, m.group("metric"), frm, to, _unit(m.group("u2"), m.group()), "target")
+        unit = _unit(m.group("u2"), m.group())
+        if unit is None or scale_of(unit) > 1 or unit.lower().startswith(("тенге", "долл", "евро")):
+            continue  # "бюджет составит 312 млрд тенге" is money, not an indicator
+        add(m, m.group("metric"), frm, to, unit, "target" if re.search(r"нет|нут|ит|ят|должн", m.group()) else "value")
+    for m in by_percent_ru.finditer(text):
+        add(m, m.group("metric"), None, _num(m.group("to")), "%", "achieved")
     for m in times_ru.finditer(text):
         add(m, m.group("metric"), None, _num(m.group("to")), "x", "value")
     for m in ratio_ru.finditer(text):
@@ -141,8 +177,16 @@ def find_kpis(text: str, offset: int = 0, lang: str = "ru") -> list[Kpi]:
         pre = m.group("pre").rstrip(" —–-")
         clause = re.split(r"[,—]\s", pre)[-1] if pre else ""
         start = m.start() + len(pre) - len(clause) if pre else m.start()
-        add(m, clause, _num(m.group("from")), _num(m.group("to")), _unit(m.group("u2") or m.group("u1"), m.group()),
-            "achieved", start=start)
+        frm, to = _num(m.group("from")), _num(m.group("to"))
+        unit_raw = m.group("u2") or m.group("u1")
+        scale = scale_of(re.sub(r"(?:нан|нен|ға|ге|дан|ден|ына|іне|ан|ен|ға)$", "", unit_raw or "")) if unit_raw else 1.0
+        if unit_raw and unit_raw.lower().startswith(("миллион", "млн", "миллиард", "млрд", "мың")):
+            scale = 1e6 if unit_raw.lower().startswith(("миллион", "млн")) else 1e9 if unit_raw.lower().startswith(("миллиард", "млрд")) else 1e3
+        if frm is not None and to is not None and scale > 1:
+            frm, to = frm * scale, to * scale
+        add(m, clause, frm, to, _unit(unit_raw, m.group()), "achieved", start=start)
+    for m in value_kk.finditer(text):
+        add(m, m.group("metric"), None, _num(m.group("to")), "%", "value")
     for m in target_kk.finditer(text):
         per = (m.group("period") or "").strip() or None
         add(m, m.group("metric"), None, _num(m.group("to")), _unit(m.group("u2"), m.group()), "target", per)

@@ -24,7 +24,7 @@ money_sign_first = re.compile(
     rf"(?<![\w$€₽₸])(?P<cur>{CURRENCY_BEFORE})\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE})(?!\w))?", re.IGNORECASE)
 # "2,5 трлн тенге", "300 тыс. тенге", "полтора триллиона тенге", "450 млн долларов США", "5 000 000 тг"
 money_amount_first = re.compile(
-    rf"(?<![\w.,])(?:(?P<num>{NUMBER})|(?P<word>{NUMBER_WORD}))\s?(?:(?P<scale>{SCALE})(?!\w)\s?)?(?P<cur>{CURRENCY_AFTER})(?![\w])",
+    rf"(?<![\w.,])(?:(?P<num>{NUMBER})|(?P<word>{NUMBER_WORD}))\s?(?:(?P<scale>{SCALE})(?!\w)\s?)?(?P<cur>{CURRENCY_AFTER})(?:-?(?:ға|ге|қа|ке|дан|ден|тан|тен|нан|нен|ды|ді|ты|ті|ны|ні|ның|нің|дың|дің|тың|тің|мен|бен|пен|лік|лық|дық|дік))?(?![\w])",
     re.IGNORECASE)
 
 
@@ -53,9 +53,10 @@ def find_money(text: str, offset: int = 0) -> list[Money]:
             if _EXCHANGE_RATE_CONTEXT.search(text[max(0, m.start() - 60):m.start()]):
                 continue  # "курс USD 512,40" is a price of a currency, not an amount of money
             cur = _currency(m.group("cur").strip())
+            surface_end = m.end("cur")
             value = number * scale_of(m.group("scale"))
             taken.append((m.start(), m.end()))
-            surface = m.group().rstrip()
+            surface = text[m.start():surface_end].rstrip()
             if surface.endswith(".") and not surface.endswith("тг."):
                 surface = surface[:-1]  # "млн." at a sentence end: the period belongs to the sentence
             found.append(Money(text=surface, value=round(value, 2), currency=cur, start=offset + m.start(),
