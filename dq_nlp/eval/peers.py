@@ -9,6 +9,8 @@ Both ``natasha_facts`` and ``pullenti_facts`` take one document text and its dat
 
 Every list is de-duplicated and kept in order of first mention. Models are loaded once per process
 (lazily, on the first call, under a lock); a failure on odd input gives empty lists, never an exception.
+A peer whose package cannot be loaded (Pullenti is the optional ``peers`` extra) also gives empty lists,
+after one warning in the log.
 
 Partial dates are resolved like our own deadline rules (``dq_nlp.extract.grammars.deadlines``):
 a date without a year gets the document's year, or the next year when that date would fall more
@@ -52,8 +54,23 @@ _PULLENTI_ANALYZERS = frozenset({"DATE", "MONEY", "ORGANIZATION", "GEO", "ADDRES
 
 _init_lock = threading.Lock()
 _pullenti_lock = threading.Lock()
-_natasha_models: Any = None
-_pullenti_processor: Any = None
+_loaded: dict[str, Any] = {}  # name -> models, or the exception loading them raised (not retried)
+
+
+def _once(name: str, load: Callable[[], Any]) -> Any:
+    """Load a peer's models once per process; a failed load is remembered and re-raised, not retried."""
+    if name not in _loaded:
+        with _init_lock:
+            if name not in _loaded:
+                try:
+                    _loaded[name] = load()
+                except Exception as exc:  # e.g. the optional pullenti is not installed: say so, once
+                    log.warning("peer %s is unavailable, it will give empty facts: %r", name, exc)
+                    _loaded[name] = exc
+    got = _loaded[name]
+    if isinstance(got, Exception):
+        raise RuntimeError(f"{name} is unavailable: {got!r}")
+    return got
 
 
 def _empty() -> dict:
@@ -137,34 +154,35 @@ def _safe(fn: Callable[[str, str | None], dict]) -> Callable[[str, str | None], 
 # ---------------------------------------------------------------- natasha
 
 
-def _natasha() -> Any:
-    global _natasha_models
-    if _natasha_models is None:
-        with _init_lock:
-            if _natasha_models is None:
-                morph_log = logging.getLogger("pymorphy2")
-                level = morph_log.level
-                morph_log.setLevel(logging.WARNING)  # its dictionary-loading INFO lines
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    from natasha import (
-                        DatesExtractor,
-                        MoneyExtractor,
-                        MorphVocab,
-                        NewsEmbedding,
-                        NewsNERTagger,
-                        Segmenter,
-                    )
+def _load_natasha() -> dict:
+    morph_log = logging.getLogger("pymorphy2")
+    level = morph_log.level
+    morph_log.setLevel(logging.WARNING)  # its dictionary-loading INFO lines
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from natasha import (
+                DatesExtractor,
+                MoneyExtractor,
+                MorphVocab,
+                NewsEmbedding,
+                NewsNERTagger,
+                Segmenter,
+            )
 
-                    vocab = MorphVocab()
-                    _natasha_models = {
-                        "dates": DatesExtractor(vocab),
-                        "money": MoneyExtractor(vocab),
-                        "segmenter": Segmenter(),
-                        "ner": NewsNERTagger(NewsEmbedding()),
-                    }
-                morph_log.setLevel(level)
-    return _natasha_models
+            vocab = MorphVocab()
+            return {
+                "dates": DatesExtractor(vocab),
+                "money": MoneyExtractor(vocab),
+                "segmenter": Segmenter(),
+                "ner": NewsNERTagger(NewsEmbedding()),
+            }
+    finally:
+        morph_log.setLevel(level)
+
+
+def _natasha() -> dict:
+    return _once("natasha", _load_natasha)
 
 
 @_safe
@@ -186,33 +204,33 @@ def natasha_facts(text: str, doc_date: str | None) -> dict:
 # ---------------------------------------------------------------- Pullenti
 
 
-def _pullenti() -> Any:
-    global _pullenti_processor
-    if _pullenti_processor is None:
-        with _init_lock:
-            if _pullenti_processor is None:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")  # pullenti imports the deprecated pkg_resources
-                    from pullenti.morph.MorphLang import MorphLang
-                    from pullenti.ner.address.AddressAnalyzer import AddressAnalyzer
-                    from pullenti.ner.date.DateAnalyzer import DateAnalyzer
-                    from pullenti.ner.geo.GeoAnalyzer import GeoAnalyzer
-                    from pullenti.ner.money.MoneyAnalyzer import MoneyAnalyzer
-                    from pullenti.ner.org.OrganizationAnalyzer import OrganizationAnalyzer
-                    from pullenti.ner.person.PersonAnalyzer import PersonAnalyzer
-                    from pullenti.ner.ProcessorService import ProcessorService
+def _load_pullenti() -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pullenti imports the deprecated pkg_resources
+        from pullenti.morph.MorphLang import MorphLang
+        from pullenti.ner.address.AddressAnalyzer import AddressAnalyzer
+        from pullenti.ner.date.DateAnalyzer import DateAnalyzer
+        from pullenti.ner.geo.GeoAnalyzer import GeoAnalyzer
+        from pullenti.ner.money.MoneyAnalyzer import MoneyAnalyzer
+        from pullenti.ner.org.OrganizationAnalyzer import OrganizationAnalyzer
+        from pullenti.ner.person.PersonAnalyzer import PersonAnalyzer
+        from pullenti.ner.ProcessorService import ProcessorService
 
-                    # The part of Sdk.initialize_all() we need (8 s instead of 11 s).
-                    ProcessorService.initialize(MorphLang.RU | MorphLang.EN)
-                    for analyzer in (MoneyAnalyzer, DateAnalyzer, GeoAnalyzer, AddressAnalyzer,
-                                     OrganizationAnalyzer, PersonAnalyzer):
-                        analyzer.initialize()
-                    proc = ProcessorService.create_empty_processor()
-                    for a in ProcessorService.get_analyzers():
-                        if a.name in _PULLENTI_ANALYZERS:
-                            proc.add_analyzer(a.clone())
-                    _pullenti_processor = proc
-    return _pullenti_processor
+        # The part of Sdk.initialize_all() we need (about 8 s instead of 11 s); idempotent, so a
+        # process that has already called Sdk.initialize_all() is fine too.
+        ProcessorService.initialize(MorphLang.RU | MorphLang.EN)
+        for analyzer in (MoneyAnalyzer, DateAnalyzer, GeoAnalyzer, AddressAnalyzer, OrganizationAnalyzer,
+                         PersonAnalyzer):
+            analyzer.initialize()
+        proc = ProcessorService.create_empty_processor()
+        for a in ProcessorService.get_analyzers():
+            if a.name in _PULLENTI_ANALYZERS:
+                proc.add_analyzer(a.clone())
+        return proc
+
+
+def _pullenti() -> Any:
+    return _once("pullenti", _load_pullenti)
 
 
 def _pullenti_date(ref: Any, doc: date, start: bool = False) -> str | None:

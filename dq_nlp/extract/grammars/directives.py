@@ -40,7 +40,10 @@ NEGATED_KK = re.compile(r"(?:тапсырған жоқ|тапсырмады|та
                         r"тапсырма берілген жоқ|тиіс емес)", re.IGNORECASE)
 COMPLETED = re.compile(r"(?:поручени\w* (?:[^.;]{0,60} )?(?:выполнен\w*|исполнен\w*|реализован\w*|снят\w* с контроля)|"
                        r"(?:выполнен\w*|исполнен\w*) поручени\w*|тапсырма\w* (?:[^.;]{0,40} )?орындалды|толық орындалды|"
-                       r"орындалғаны туралы|исполнено в полном объеме)", re.IGNORECASE)
+                       r"орындалғаны туралы|исполнено в полном объеме|поручение (?:было )?отменено|затем (?:это )?поручение (?:было )?отменено|"
+                       r"күшін жойды)", re.IGNORECASE)
+NEXT_DONE = re.compile(r"^\s*(?:Это|Данное|Указанное|Это же|Оно)?\s*поручени\w*[^.]{0,80}(?:выполнен\w*|исполнен\w*|реализован\w*|отменен\w*|"
+                       r"снят\w* с контроля)|^\s*(?:Бұл|Аталған)\s+тапсырма[^.]{0,60}(?:орындалды|орындалған)", re.IGNORECASE)
 FOREIGN = re.compile(r"(?:Узбекистан\w*|Кыргызстан\w*|Киргизи\w*|Росси[иия]\w*|РФ\b|Китая?\b|КНР\b|США\b|Сингапур\w*|Эстони\w*|"
                      r"Корея|Кореи|Япони\w*|Германи\w*|Франци\w*|Турци\w*|Азербайджан\w*|Беларус\w*|Белоруссии|Украин\w*|"
                      r"Грузи[ия]|Армени\w*|Таджикистан\w*|Туркменистан\w*|Индии|Великобритани\w*|ОАЭ|"
@@ -71,9 +74,9 @@ NEXT_OWNER_KK = re.compile(r"^\s*(?:Жауапты(?: орындаушы\w*)?(?:
 # Kazakh owner heads in the dative: министрлігіне, әкімдіктеріне, «Қазақтелеком» АҚ-ға, ЖИЦДМ-ге, Мәдиевке.
 _KK_DATIVE_END = r"(?:ға|ге|қа|ке|на|не|а|е)"
 KK_OWNER_HEAD = re.compile(
-    rf"^(?:министрлі(?:гі|к|ктер)\w*|әкімдіг\w*|әкімдік\w*|әкімдер\w*|әкімі\w*|комитет\w*|агенттіг\w*|агенттік\w*|Үкімет\w*|"
-    rf"орган\w*|қоры\w*|қорға|компания\w*|холдинг\w*|банк\w*|кеңсе\w*|басқарма\w*|корпорация\w*|ұйымдар\w*|департамент\w*|"
-    rf"министр\w*|басшылар\w*|ведомство\w*|ведомстволар\w*|әкімшілі\w*|секторға|секторына|университет\w*|орындар\w*|"
+    rf"^(?:(?:вице-)?министрлі(?:гі|к|ктер)\w*|әкімдіг\w*|әкімдік\w*|әкімдер\w*|әкімі\w*|комитет\w*|агенттіг\w*|агенттік\w*|Үкімет\w*|"
+    rf"орган\w*|қорына|қорға|компания\w*|холдинг\w*|банк\w*|кеңсе\w*|басқарма\w*|корпорация\w*|ұйымдар\w*|департамент\w*|"
+    rf"(?:вице-)?министр\w*|басшылар\w*|ведомство\w*|ведомстволар\w*|әкімшілі\w*|секторға|секторына|университет\w*|орындар\w*|"
     rf"[А-ЯӘҒҚҢӨҰҮҺІA-Z]{{2,}}-?(?:{_KK_DATIVE_END}|мен|бен|пен)|[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина)(?:қа|ке|ға|ге))$")
 KK_DATIVE = re.compile(rf"(?:{_KK_DATIVE_END}|(?:мен|бен|пен)(?=\s+бірлесіп))$")
 _KK_NOMINATIVE_HEAD = re.compile(r"^(?:министрлігі|әкімдігі|әкімдіктері|әкімдері|әкімі|комитеті|агенттігі|холдингі|қоры|"
@@ -81,7 +84,8 @@ _KK_NOMINATIVE_HEAD = re.compile(r"^(?:министрлігі|әкімдігі|�
 _KK_ACCUSATIVE = re.compile(r"^[а-яәғқңөұүһі]{3,}(?:ны|ні|ды|ді|ты|ті|ын|ін)$")
 _KK_STOP_LEFT = re.compile(r"^(?:басшысы|Премьер-Министр\w*|Президент\w*|министрі|әкімі|тапсырды|бойынша|барысында|кезінде|"
                            r"отырыста|отырысында|кеңесте|жиында|қорытындысы|сондай-ақ|Сондай-ақ|Сонымен|қатар|Сонымен қатар|"
-                           r"Бектенов|Мәдиев|дейін|ішінде|соңына|жылғы|жылдың|жылы|Үкімет басшысы)$")
+                           r"Бектенов|Мәдиев|дейін|ішінде|соңына|жылғы|жылдың|жылы|Үкімет басшысы|тапсырмасымен|тапсырмасы|"
+                           r"тапсырмасына|шешімімен|шешімі|бастамасымен|басшысының|қаулысымен|хаттамасымен)$")
 
 
 @dataclass
@@ -150,8 +154,9 @@ def _can_be(word: str, case: str) -> bool:
 def _names_body(chunk: str) -> bool:
     if _ORG_PREFIX.match(chunk.strip()) or "«" in chunk or _ORG_NOUN.search(chunk):
         return True
-    return any(re.fullmatch(r"[А-ЯЁA-Z]{2,}[а-яё]{0,3}|Мин[а-яё]{2,}|[А-ЯЁ][а-яё]+(?:ову|еву|ину|ой|ому|ыму)", w.group())
-               for w in _RU_WORD.finditer(chunk))
+    if re.search(r"\b[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+(?:ову|еву|ину|ой|ому|ыму)\b", chunk):
+        return True  # "Жаслану Мадиеву"
+    return any(re.fullmatch(r"[А-ЯЁA-Z]{2,}[а-яё]{0,3}|Мин[а-яё]{2,}", w.group()) for w in _RU_WORD.finditer(chunk))
 
 
 def _starts_owner(chunk: str, case: str) -> bool:
@@ -268,7 +273,7 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
     if not trig:
         passive = RU_PASSIVE.search(text)
         if not passive:
-            return []
+            return _ru_protocol_item(text, start, doc_date)
     m = trig or passive
     prefix = text[: m.start()]
     if _foreign_issuer(prefix) and not re.search(r"Казахстан|Республик\w* Казахстан", prefix):
@@ -342,6 +347,37 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
     return drafts
 
 
+_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}[.)]|[а-я]\)|[—•\-–*])\s*")
+
+
+def _ru_protocol_item(text: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
+    """Protocol decisions have no trigger word: "1) МИИЦР совместно с МФ до 1 июля 2026 года запустить …;",
+    "Центральным и местным исполнительным органам обеспечить …". The sentence opens with the owners (dative or an
+    abbreviation) and its first verb is an infinitive."""
+    body_start = _ENUMERATOR.match(text)
+    offset = body_start.end() if body_start else 0
+    body = text[offset:]
+    if not (_starts_owner(body, "datv") and _names_body(body.split(" ", 3)[0] + " " + " ".join(body.split(" ", 3)[1:3]))):
+        return []
+    inf = _first_infinitive(body)
+    if not inf or inf.start() > 160:
+        return []
+    for w in _RU_WORD.finditer(body[: inf.start()]):
+        t = tags(w.group())
+        if "VERB" in t or "PRTS" in t:
+            return []  # a finite verb first: a statement, not an instruction
+    deadlines = find_deadlines(text, doc_date, offset=start)
+    region = _strip_deadlines(body[: inf.start()], [d for d in deadlines if (d.start or 0) < start + offset + inf.start()],
+                              start + offset)
+    owners = _split_owners(region, "datv")
+    if not owners:
+        return []
+    action = _strip_deadlines(body[inf.start():], [d for d in deadlines if (d.start or 0) >= start + offset + inf.start()],
+                              start + offset + inf.start())
+    return [DirectiveDraft(issuer=None, owners=owners, action=_action_from(action), deadline=deadlines[0] if deadlines else None,
+                           sentence_start=start, sentence_end=start + len(text), lang="ru")]
+
+
 # ------------------------------------------------------------------ Kazakh
 _KK_WORD = re.compile(r"«[^»]{1,80}»(?:\s?[А-ЯӘҒҚҢӨҰҮҺІA-Z]{2,}-?\w*)?|[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
@@ -352,7 +388,7 @@ def _kk_owners(region: str) -> list[str]:
     owners: list[tuple[int, int]] = []
     i = 0
     def is_head(j: int) -> bool:
-        w = tokens[j].group()
+        w = tokens[j].group().split()[-1]  # "«Қазақтелеком» АҚ-ға" is one token: its last word carries the case
         if not KK_OWNER_HEAD.search(w):
             return False
         if re.search(r"(?:мен|бен|пен)$", w):  # "Қаржы министрлігімен бірлесіп": a co-executor
@@ -362,7 +398,7 @@ def _kk_owners(region: str) -> list[str]:
     heads = [j for j in range(len(tokens)) if is_head(j)]
     # a dative after the first accusative object is part of the action ("ақпаратты Цифрлық штабқа ұсыну")
     first_acc = next((j for j, t in enumerate(tokens) if _KK_ACCUSATIVE.match(t.group()) and not KK_OWNER_HEAD.search(t.group())), None)
-    if first_acc is not None and any(j < first_acc for j in heads):
+    if first_acc is not None:
         heads = [j for j in heads if j < first_acc]
     for j in heads:
         k = j
@@ -516,6 +552,14 @@ def find_directives(sentences: list[tuple[int, int, str]], text: str, doc_date: 
     for i, (s, e, lang) in enumerate(sentences):
         sentence = text[s:e]
         found = _kk_directives(sentence, s, doc_date) if lang == "kk" else _ru_directives(sentence, s, doc_date)
+        if found and i + 1 < len(sentences):
+            ns, ne, _ = sentences[i + 1]
+            if NEXT_DONE.search(text[ns:ne]):
+                found = []  # "Это поручение выполнено": a report of an old order
+        for d in found:
+            # a date before the document is history ("В 2019 году … поручал"), not a deadline
+            if d.deadline and d.deadline.date and doc_date and d.deadline.date < doc_date:
+                d.deadline = None
         if found and any(not d.owners for d in found) and i + 1 < len(sentences):
             ns, ne, nlang = sentences[i + 1]
             carried = _next_sentence_owners(text[ns:ne], nlang)
