@@ -7,7 +7,8 @@ Both ``natasha_facts`` and ``pullenti_facts`` take one document text and its dat
      "orgs": [surface string, ...],
      "date_ranges": [[start_iso, end_iso], ...]}
 
-Every list is de-duplicated and kept in order of first mention. Models are loaded once per process
+Every list is de-duplicated and kept in order of first mention; an org is the surface text of one
+occurrence (natasha's ORG span, Pullenti's ``text[begin_char:end_char + 1]``, whitespace runs collapsed). Models are loaded once per process
 (lazily, on the first call, under a lock); a failure on odd input gives empty lists, never an exception.
 A peer whose package cannot be loaded (Pullenti is the optional ``peers`` extra) also gives empty lists,
 after one warning in the log.
