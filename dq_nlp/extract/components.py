@@ -28,8 +28,12 @@ for _name, _default in (("doc_date", None), ("doc_id", None), ("sent_spans", Non
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int, str]]:
     if doc._.sent_spans is None:
-        doc._.sent_spans = [(s, e, detect_lang(doc.text[s:e]) if detect_lang(doc.text[s:e]) != "unknown" else "ru")
-                            for s, e in split_sentences(doc.text)]
+        text = doc.text
+        spans = []
+        for s, e in split_sentences(text):
+            lang = detect_lang(text[s:e])
+            spans.append((s, e, lang if lang != "unknown" else "ru"))
+        doc._.sent_spans = spans
     return doc._.sent_spans
 
 
@@ -64,8 +68,9 @@ def make_entities(nlp: Language, name: str, models_dir: str | None, backend: str
 def make_deadlines(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         out: list[Deadline] = []
+        text = doc.text  # Doc.text joins every token on each access: read it once
         for s, e, _ in sentence_spans(doc):
-            out.extend(find_deadlines(doc.text[s:e], doc._.doc_date, offset=s))
+            out.extend(find_deadlines(text[s:e], doc._.doc_date, offset=s))
         doc._.deadlines = out
         return doc
 
@@ -85,8 +90,9 @@ def make_money(nlp: Language, name: str):
 def make_kpis(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         out = []
+        text = doc.text
         for s, e, lang in sentence_spans(doc):
-            out.extend(find_kpis(doc.text[s:e], offset=s, lang=lang, prev_metric=out[-1].metric if out else None))
+            out.extend(find_kpis(text[s:e], offset=s, lang=lang, prev_metric=out[-1].metric if out else None))
         doc._.kpis = out
         return doc
 
@@ -100,11 +106,12 @@ def make_directives(nlp: Language, name: str, registry_dir: str | None):
     registry = load_registry(Path(registry_dir) if registry_dir else None)
 
     def component(doc: Doc) -> Doc:
-        drafts = find_directives(sentence_spans(doc), doc.text, doc._.doc_date)
-        doc_projects = registry.programmes_in(doc.text)
+        text = doc.text
+        drafts = find_directives(sentence_spans(doc), text, doc._.doc_date)
+        doc_projects = registry.programmes_in(text) if drafts else []
         directives: list[Directive] = []
         for n, draft in enumerate(drafts):
-            sentence = doc.text[draft.sentence_start:draft.sentence_end]
+            sentence = text[draft.sentence_start:draft.sentence_end]
             owner_ids = [registry.link_body(o, draft.lang) for o in draft.owners]
             project = registry.programmes_in(sentence)
             project_id = (project or doc_projects or [None])[0]

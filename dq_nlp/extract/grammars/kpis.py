@@ -63,6 +63,28 @@ _LEADING_NOISE = re.compile(
     r"соңғы\s\w+\sжылда\s|по данным\s[^,]+,\s|к\s20\d{2}\s(?:году|г\.)\s|20\d{2}\sжылға\sқарай\s)+",
     re.IGNORECASE)
 _PERIOD = re.compile(r"(?:в\s)?(20\d{2}[–-]20\d{2})\s?(?:годы|годах|гг\.?|жылдары|жж\.?)?|(?:за|в)\s(20\d{2})\s(?:год|году)|(?:к|до)\s(20\d{2})\s(?:году|года)", re.IGNORECASE)
+_HAS_FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORD})\b", re.IGNORECASE)
+
+
+def _gate(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Cheap anchors: a grammar runs on a sentence only when its anchor word is there.
+GATES = {
+    "from_to_ru": _gate(r"\bс\s.{0,40}\bдо\s"),
+    "target_ru": _gate(rf"\b(?:{TARGET_RU})\b"),
+    "reach_ru": _gate(r"достиг|состав|превыс"),
+    "times_ru": _gate(r"\bраза?\b"),
+    "by_percent_ru": _gate(r"\bна\s\d"),
+    "ratio_ru": _gate(r"мультипликатор|соотношени|возврат"),
+    "pp_ru": _gate(r"пункт|п\.\s?п\."),
+    "range_share_ru": _gate(r"%|процент"),
+    "from_to_kk": _gate(r"(?:дан|ден|тан|тен|нан|нен)\s"),
+    "value_kk": _gate(r"%|пайыз"),
+    "target_kk": _gate(r"жеткізу|жеткізілсін|жетеді|жеткізіледі|арттыру|ұлғайту|көтеру"),
+    "times_kk": _gate(r"\bесе"),
+}
 _INTRO = re.compile(r"^(?:.*?\b(?:сообщил\w*|доложил\w*|отметил\w*|заявил\w*|подчеркнул\w*|сказал\w*|уточнил\w*),?\s+что\s+|"
                     r"(?:по данным|согласно|по информации|по словам|по оценкам|как отметил\w*|по итогам)[^,]*,\s*|"
                     r"(?:при этом|также|кроме того|в частности|так|в том числе|таким образом)[,]?\s+)+", re.IGNORECASE)
@@ -104,6 +126,8 @@ def _clean_metric(metric: str) -> str:
 
 def find_kpis(text: str, offset: int = 0, lang: str = "ru", prev_metric: str | None = None) -> list[Kpi]:
     found: list[Kpi] = []
+    if not _HAS_FIGURE.search(text):
+        return found  # no figure, no indicator: skip the expensive patterns
     taken: list[tuple[int, int]] = []
     period_match = _PERIOD.search(text)
     period = next((g for g in period_match.groups() if g), None) if period_match else None
@@ -125,7 +149,7 @@ def find_kpis(text: str, offset: int = 0, lang: str = "ru", prev_metric: str | N
         found.append(Kpi(metric=metric, **{"from": frm}, to=to, unit=unit, period=per or period, kind=kind,
                          text=text[s:m.end()].strip(), start=offset + s, end=offset + m.end()))
 
-    for m in from_to_ru.finditer(text):
+    for m in (from_to_ru.finditer(text) if GATES["from_to_ru"].search(text) else ()):
         pre = m.group("pre").rstrip(" —–-")
         # the metric is the end of the clause before "с X до Y": after the last comma or dash
         clause = re.split(r"[,—]\s", pre)[-1] if pre else ""
@@ -145,7 +169,7 @@ def find_kpis(text: str, offset: int = 0, lang: str = "ru", prev_metric: str | N
             unit = "USD" if "$" in m.group() else ("count" if not any(c in m.group() for c in "₸$€") else unit)
         start = m.start() + len(pre) - len(clause) if pre else m.start()
         add(m, metric, frm, to, unit, "achieved" if m.group("verb") or last_metric else "value", start=start)
-    for m in target_ru.finditer(text):
+    for m in (target_ru.finditer(text) if GATES["target_ru"].search(text) else ()):
         per = (m.group("period") or "").strip() or None
         metric = m.group("metric") if len(m.group("metric").strip()) > 3 else m.group("pre")
         metric = re.sub(r"\s+(?:должн\w+|планируется|предстоит|необходимо|нужно)$", "", metric.strip())
@@ -154,7 +178,7 @@ def find_kpis(text: str, offset: int = 0, lang: str = "ru", prev_metric: str | N
         if unit and scale_of(unit) > 1 and to is not None:
             to, unit = to * scale_of(unit), None
         add(m, metric, None, to, unit, "target", per)
-    for m in reach_ru.finditer(text):
+    for m in (reach_ru.finditer(text) if GATES["reach_ru"].search(text) else ()):
         to = _num(m.group("to"))
         frm = None
         if m.group("to2"):
@@ -163,17 +187,17 @@ def find_kpis(text: str, offset: int = 0, lang: str = "ru", prev_metric: str | N
         if unit is None or scale_of(unit) > 1 or unit.lower().startswith(("тенге", "долл", "евро")):
             continue  # "бюджет составит 312 млрд тенге" is money, not an indicator
         add(m, m.group("metric"), frm, to, unit, "target" if re.search(r"нет|нут|ит|ят|должн", m.group()) else "value")
-    for m in by_percent_ru.finditer(text):
+    for m in (by_percent_ru.finditer(text) if GATES["by_percent_ru"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "%", "achieved")
-    for m in times_ru.finditer(text):
+    for m in (times_ru.finditer(text) if GATES["times_ru"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "x", "value")
-    for m in ratio_ru.finditer(text):
+    for m in (ratio_ru.finditer(text) if GATES["ratio_ru"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "ratio", "value")
-    for m in pp_ru.finditer(text):
+    for m in (pp_ru.finditer(text) if GATES["pp_ru"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "p.p.", "value")
-    for m in range_share_ru.finditer(text):
+    for m in (range_share_ru.finditer(text) if GATES["range_share_ru"].search(text) else ()):
         add(m, m.group("metric"), _num(m.group("from")), _num(m.group("to")), "%", "value")
-    for m in from_to_kk.finditer(text):
+    for m in (from_to_kk.finditer(text) if GATES["from_to_kk"].search(text) else ()):
         pre = m.group("pre").rstrip(" —–-")
         clause = re.split(r"[,—]\s", pre)[-1] if pre else ""
         start = m.start() + len(pre) - len(clause) if pre else m.start()
@@ -185,12 +209,12 @@ def find_kpis(text: str, offset: int = 0, lang: str = "ru", prev_metric: str | N
         if frm is not None and to is not None and scale > 1:
             frm, to = frm * scale, to * scale
         add(m, clause, frm, to, _unit(unit_raw, m.group()), "achieved", start=start)
-    for m in value_kk.finditer(text):
+    for m in (value_kk.finditer(text) if GATES["value_kk"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "%", "value")
-    for m in target_kk.finditer(text):
+    for m in (target_kk.finditer(text) if GATES["target_kk"].search(text) else ()):
         per = (m.group("period") or "").strip() or None
         add(m, m.group("metric"), None, _num(m.group("to")), _unit(m.group("u2"), m.group()), "target", per)
-    for m in times_kk.finditer(text):
+    for m in (times_kk.finditer(text) if GATES["times_kk"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "x", "value")
     found.sort(key=lambda k: k.start or 0)
     return found
