@@ -92,6 +92,8 @@ def train_ner_model(
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(run_dir / "model-best", out)
+    if lang == "kk":
+        refresh_kk_tokenizer(out)
     info = {
         "lang": lang,
         "config": str(config or CONFIGS / f"{lang}.cfg"),
