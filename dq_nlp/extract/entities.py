@@ -60,7 +60,7 @@ class EntityRecognizer:
             path = None if self.backend == "natasha" else self.model_path(lang)
             if path is not None:
                 nlp = _spacy_model(str(path))
-                for (s, e), doc in zip(parts, nlp.pipe(text[s:e] for s, e in parts)):
+                for (s, _e), doc in zip(parts, nlp.pipe(text[a:b] for a, b in parts)):
                     for ent in doc.ents:
                         entities.append(Entity(text=ent.text, label=ent.label_, start=s + ent.start_char,
                                                end=s + ent.end_char))

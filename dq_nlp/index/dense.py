@@ -38,10 +38,11 @@ class DenseIndex:
     def count(self) -> int:
         return self.collection.count()
 
-    def add(self, ids: list[str], texts: list[str], metadatas: list[dict], batch: int = 64) -> None:
+    def add(self, ids: list[str], texts: list[str], metadatas: list[dict], batch: int = 64,
+            vectors_all: np.ndarray | None = None) -> None:
         for i in range(0, len(ids), batch):
             chunk = slice(i, i + batch)
-            vectors = self.embedder.embed(texts[chunk], kind="passage")
+            vectors = vectors_all[chunk] if vectors_all is not None else self.embedder.embed(texts[chunk], kind="passage")
             self.collection.upsert(ids=ids[chunk], embeddings=vectors.tolist(), documents=texts[chunk],
                                    metadatas=metadatas[chunk])
 
@@ -51,11 +52,12 @@ class DenseIndex:
         got = self.collection.get(ids=ids, include=[])
         return set(got["ids"])
 
-    def query(self, text: str, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+    def query(self, text: str, k: int, where: dict | None = None, vector: np.ndarray | None = None) -> list[tuple[str, float]]:
         n = self.count()
         if n == 0:
             return []
-        vector = self.embedder.embed([text], kind="query")[0]
+        if vector is None:
+            vector = self.embedder.embed([text], kind="query")[0]
         res = self.collection.query(query_embeddings=[vector.tolist()], n_results=min(k, n), where=where or None,
                                     include=["distances"])
         ids = res["ids"][0]

@@ -11,12 +11,25 @@ import numpy as np
 from ..lang.terms import term_keys
 
 
-def analyse(text: str, lang: str | None = None) -> list[str]:
-    return [k for k in term_keys(text, lang) if len(k) > 1]
+from ..lang.terms import TOKEN
+
+SCHEMES = ("stem", "prefix5", "stem+prefix5")
+
+
+def analyse(text: str, lang: str | None = None, scheme: str = "stem+prefix5") -> list[str]:
+    """Terms for BM25. ``stem``: Russian lemmas / Kazakh stems; ``prefix5``: the first five letters of every word
+    (crude, but robust to Kazakh suffix chains); ``stem+prefix5``: both, so either can match."""
+    out: list[str] = []
+    if "stem" in scheme:
+        out += [k for k in term_keys(text, lang) if len(k) > 1]
+    if "prefix5" in scheme:
+        out += ["~" + m.group().lower()[:5] for m in TOKEN.finditer(text) if len(m.group()) > 1]
+    return out
 
 
 class LexicalIndex:
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, scheme: str = "stem+prefix5"):
+        self.scheme = scheme
         self.directory = Path(directory)
         self.ids: list[str] = []
         self.version = -1
@@ -42,7 +55,7 @@ class LexicalIndex:
         self.version = version
         self.directory.mkdir(parents=True, exist_ok=True)
         if ids:
-            corpus = [analyse(t, lang) or ["∅"] for t, lang in zip(texts, langs)]
+            corpus = [analyse(t, lang, self.scheme) or ["∅"] for t, lang in zip(texts, langs)]
             bm25 = bm25s.BM25(k1=1.2, b=0.75)
             bm25.index(corpus, show_progress=False)
             bm25.save(str(self.directory / "bm25"))
@@ -55,7 +68,7 @@ class LexicalIndex:
         """BM25 score of every indexed unit for ``query`` (zeros when nothing matches)."""
         if self._bm25 is None or not self.ids:
             return np.zeros(len(self.ids), dtype=np.float32)
-        terms = analyse(query) + list(extra_terms or [])
+        terms = analyse(query, None, self.scheme) + list(extra_terms or [])
         vocab = self._bm25.vocab_dict
         terms = [t for t in terms if t in vocab]
         if not terms:

@@ -69,6 +69,13 @@ def _zscore(x: np.ndarray) -> np.ndarray:
     return (x - float(x.mean())) / sd if sd > 1e-9 else np.zeros_like(x)
 
 
+def fuse(dense: np.ndarray, lexical: np.ndarray, lexical_weight: np.ndarray | float, dense_weight: float = 1.0) -> np.ndarray:
+    """z-score fusion over one candidate set: each signal is put on the same scale before weighting, so a
+    retriever with a flat score distribution (BM25 across languages) cannot drag a sharp one down."""
+    zl = _zscore(lexical) if np.any(lexical > 0) else np.zeros_like(lexical)
+    return dense_weight * _zscore(dense) + lexical_weight * zl
+
+
 class Index:
     """Both retrievers over the units of the store: every directive and every sentence."""
 
@@ -130,6 +137,7 @@ class Index:
         self._meta = dict(zip(ids, metas))
         self._texts = dict(zip(ids, texts))
         self._meta_version = version
+        expand("прогрев")  # load the glossary now, not inside the first query
         if self.lexical.version != version or self.lexical.ids != ids:
             self.lexical.build(ids, texts, [m["lang"] for m in metas], version)
         missing = [i for i, x in enumerate(ids) if x not in self.dense.existing([x])] if len(ids) < 5000 else []
@@ -185,8 +193,9 @@ class Index:
         pool = max(50, k * 5)
         qlang = detect_lang(query)
         dense_scores: dict[str, float] = {}
+        qv = self.embedder.embed([query], kind="query")[0] if mode in ("hybrid", "dense") else None
         if mode in ("hybrid", "dense"):
-            dense_scores = dict(self.dense.query(query, pool, self._where(f, owner_id)))
+            dense_scores = dict(self.dense.query(query, pool, self._where(f, owner_id), vector=qv))
         lex_scores: dict[str, float] = {}
         if mode in ("hybrid", "lexical") and self.lexical.ids:
             scores = self.lexical.scores(query, expand(query))
@@ -203,17 +212,13 @@ class Index:
         if mode == "hybrid":
             missing = [c for c in candidates if c not in dense_scores]
             if missing:  # complete the dense side so both signals are known for every candidate
-                qv = self.embedder.embed([query], kind="query")[0]
                 for uid, vec in zip(missing, self.dense.vectors(missing)):
                     dense_scores[uid] = float(vec @ qv)
             d = np.array([dense_scores.get(c, 0.0) for c in candidates], dtype=np.float32)
             lx = np.array([lex_scores.get(c, 0.0) for c in candidates], dtype=np.float32)
-            zd, zl = _zscore(d), _zscore(lx)
             w_lex = np.array([self.weights.lexical_same_lang if self._meta.get(c, {}).get("lang") in (qlang, "mixed")
                               else self.weights.lexical_cross_lang for c in candidates], dtype=np.float32)
-            if not lex_scores:
-                w_lex[:] = 0.0
-            fused = self.weights.dense * zd + w_lex * zl
+            fused = fuse(d, lx, w_lex, self.weights.dense)
         elif mode == "dense":
             fused = np.array([dense_scores[c] for c in candidates], dtype=np.float32)
         else:

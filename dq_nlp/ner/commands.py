@@ -62,6 +62,10 @@ def run_eval(lang: str, model: str | None = None, split: str = "test", data: Pat
         out["types"] = sorted(PEER_TYPES[model])
         res = nerel_eval(tagger, data, split, label_map=_peer_map(model), limit=limit)
         out.update(res)
+        if model == "pullenti":
+            from .evaluate import PULLENTI_FAILURES
+
+            out["failed_docs"] = len(PULLENTI_FAILURES)
         return out
     import spacy
 

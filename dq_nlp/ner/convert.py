@@ -138,6 +138,7 @@ def nerel_docs(nlp: Language, split_dir: Path, by_paragraph: bool = True, stats:
             inside_all = [e for e in allc if e.start >= off and e.end <= end]
             covered += len(inside_outer)
             doc.ents = filter_spans(_spans(doc, inside_outer, off, stats))
+            set_biluo_tags(doc)
             doc.spans["sc"] = _spans(doc, inside_all, off, {"misaligned": 0})
             doc.user_data["source"] = f"{txt.name}:{off}"
             yield doc
@@ -181,7 +182,17 @@ def _fix_iob(tags: list[str]) -> list[str]:
 
 def iob2_docs(vocab: Vocab, path: Path) -> Iterator[Doc]:
     for words, tags in read_iob2(path):
-        yield Doc(vocab, words=words, spaces=[True] * len(words), ents=_fix_iob(tags))
+        yield set_biluo_tags(Doc(vocab, words=words, spaces=[True] * len(words), ents=_fix_iob(tags)))
+
+
+def set_biluo_tags(doc: Doc) -> Doc:
+    """Copy ``doc.ents`` into ``token.tag_`` as BILUO tags (training data for a tagger-head NER)."""
+    from spacy.training import offsets_to_biluo_tags
+
+    tags = offsets_to_biluo_tags(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    for tok, tag in zip(doc, tags, strict=True):
+        tok.tag_ = tag
+    return doc
 
 
 def kaznerd_split(docs: list[Doc], dev_every: int = 10) -> tuple[list[Doc], list[Doc]]:

@@ -28,6 +28,7 @@ NATASHA_MAP = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOC"}
 PULLENTI_MAP = {"PERSON": "PERSON", "ORGANIZATION": "ORGANIZATION", "GEO": "LOC", "DATE": "DATE",
                 "DATERANGE": "DATE", "MONEY": "MONEY"}
 Mention = tuple[Any, int, int, str]
+PULLENTI_FAILURES: list[int] = []  # indices of documents Pullenti raised on (scored as "no entities")
 
 
 def nerel_gold_map(label: str) -> str:
@@ -94,7 +95,12 @@ def pullenti_tagger() -> Tagger:
         out = []
         with ProcessorService.create_processor() as proc:
             for text in texts:
-                ar = proc.process(SourceOfAnalysis(text))
+                try:
+                    ar = proc.process(SourceOfAnalysis(text))
+                except Exception:  # Pullenti 4.1 crashes on some dates ("year 0 is out of range")
+                    PULLENTI_FAILURES.append(len(out))
+                    out.append([])
+                    continue
                 ents = set()
                 for e in ar.entities:
                     lab = PULLENTI_MAP.get(e.type_name)

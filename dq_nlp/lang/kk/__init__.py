@@ -13,6 +13,8 @@ from spacy.language import BaseDefaults, Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
+import dq_nlp.ner.components  # noqa: F401  (registers biluo_tags_to_ents, used by the fast kk pipeline)
+
 from .lex_attrs import LEX_ATTRS
 from .punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
 from .stemmer import stem

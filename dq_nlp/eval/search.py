@@ -1,0 +1,189 @@
+"""`dq eval search`: retrieval quality of BM25, dense and hybrid.
+
+- ``--bench kazqad``: ``../shared/data/kazqad`` (Kazakh reading-comprehension validation): the distinct passages are
+  indexed, each distinct question is a query, relevant = the passages paired with it. Questions are split into
+  dev/test by a fixed rule (md5 of the question text: even first byte → dev).
+- ``--bench directives``: ``corpora/queries/queries.jsonl`` over the bundled and gold corpora (graded judgements).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import DqError
+from ..settings import REPO_DIR
+
+KAZQAD = REPO_DIR.parent / "shared" / "data" / "kazqad"
+QUERIES = REPO_DIR / "corpora" / "queries" / "queries.jsonl"
+
+
+def split_of(text: str) -> str:
+    return "dev" if hashlib.md5(text.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
+def metrics(ranked: list[list[str]], relevant: list[dict[str, int]]) -> dict[str, float]:
+    mrr = r1 = r10 = ndcg = 0.0
+    for ids, rel in zip(ranked, relevant):
+        first = next((i for i, x in enumerate(ids) if rel.get(x, 0) > 0), None)
+        if first is not None:
+            mrr += 1 / (first + 1)
+            r1 += first == 0
+            r10 += first < 10
+        dcg = sum((2 ** rel.get(x, 0) - 1) / math.log2(i + 2) for i, x in enumerate(ids[:10]))
+        ideal = sorted(rel.values(), reverse=True)[:10]
+        idcg = sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+        ndcg += dcg / idcg if idcg else 0.0
+    n = max(1, len(ranked))
+    return {"mrr": round(mrr / n, 4), "r@1": round(r1 / n, 4), "r@10": round(r10 / n, 4), "ndcg@10": round(ndcg / n, 4)}
+
+
+def _load_kazqad(split: str) -> tuple[list[str], list[str], list[str], list[dict[str, int]]]:
+    path = KAZQAD / "kazqad_valid.jsonl"
+    files = sorted(KAZQAD.glob("*.jsonl")) if KAZQAD.exists() else []
+    if not files:
+        raise DqError(f"the KazQAD benchmark needs {KAZQAD}/*.jsonl (shared data); it is not on this machine")
+    path = files[0]
+    passages: dict[str, str] = {}
+    qrels: dict[str, set[str]] = defaultdict(set)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        pid = hashlib.md5(row["context"].encode("utf-8")).hexdigest()[:12]
+        passages[pid] = row["context"]
+        qrels[row["question"].strip()].add(pid)
+    questions = [q for q in sorted(qrels) if split in ("all", split_of(q))]
+    ids = list(passages)
+    return ids, [passages[i] for i in ids], questions, [{p: 1 for p in qrels[q]} for q in questions]
+
+
+CACHE = Path.home() / ".cache" / "dq-nlp"
+
+
+def _cached_passages(embedder, texts: list[str]) -> np.ndarray:
+    """Passage vectors are a pure function of (model, text): cache them so re-running a benchmark is cheap."""
+    key = hashlib.sha256((embedder.name + "\x00" + "\x00".join(texts)).encode("utf-8")).hexdigest()[:20]
+    path = CACHE / f"{embedder.name}-{key}.npy"
+    if path.exists():
+        return np.load(path)
+    vecs = embedder.embed(texts, kind="passage")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    np.save(path, vecs)
+    return vecs
+
+
+def rank_all(ids: list[str], texts: list[str], langs: list[str], queries: list[str], embedder_spec: str,
+             work_dir: Path, depth: int = 100, lexical_weight: float = 0.7, cross_weight: float = 0.25) -> dict[str, list[list[str]]]:
+    """Rank ``ids`` for every query with BM25, dense (Chroma) and their fusion; the same code paths as `dq search`."""
+    from ..index.dense import DenseIndex, open_client
+    from ..index.embedders import get_embedder
+    from ..index.glossary import expand
+    from ..index.lexical import SCHEMES, LexicalIndex
+    from ..index.search import fuse
+    from ..lang.detect import detect_lang
+
+    embedder = get_embedder(embedder_spec)
+    lexical = LexicalIndex(work_dir / "bm25")
+    lexical.build(ids, texts, langs, version=1)
+    variants = {}
+    for scheme in SCHEMES:
+        if scheme != lexical.scheme:
+            variants[scheme] = LexicalIndex(work_dir / f"bm25-{scheme}", scheme=scheme)
+            variants[scheme].build(ids, texts, langs, version=1)
+    dense = DenseIndex(open_client(work_dir), embedder)
+    passage_vecs = _cached_passages(embedder, texts)
+    dense.add(ids, texts, [{"lang": lg} for lg in langs], vectors_all=passage_vecs)
+    query_vecs = embedder.embed(queries, kind="query")
+    lang_of = dict(zip(ids, langs))
+    out: dict[str, list[list[str]]] = {"bm25": [], "dense": [], "hybrid": []}
+    out.update({f"bm25[{s}]": [] for s in variants})
+    for q, qv in zip(queries, query_vecs):
+        lex = lexical.scores(q, expand(q))
+        for scheme, index in variants.items():
+            v = index.scores(q)
+            out[f"bm25[{scheme}]"].append([ids[i] for i in np.argsort(-v)[:depth] if v[i] > 0])
+        den = passage_vecs @ qv
+        out["bm25"].append([ids[i] for i in np.argsort(-lex)[:depth] if lex[i] > 0])
+        out["dense"].append([ids[i] for i in np.argsort(-den)[:depth]])
+        cand = list(dict.fromkeys(list(np.argsort(-den)[:depth]) + list(np.argsort(-lex)[:depth])))
+        qlang = detect_lang(q)
+        w = np.array([lexical_weight if lang_of[ids[i]] in (qlang, "mixed") else cross_weight for i in cand], dtype=np.float32)
+        fused = fuse(den[cand], lex[cand], w)
+        out["hybrid"].append([ids[cand[i]] for i in np.argsort(-fused)])
+    return out
+
+
+def evaluate_search(bench: str = "kazqad", split: str = "test", embedder: str = "e5-small") -> dict:
+    t0 = time.perf_counter()
+    if bench == "kazqad":
+        ids, texts, queries, qrels = _load_kazqad(split)
+        langs = ["kk"] * len(ids)
+    elif bench == "directives":
+        ids, texts, langs, queries, qrels, types = _load_directive_bench(split)
+    else:
+        raise DqError(f"unknown bench {bench!r}: kazqad | directives")
+    with tempfile.TemporaryDirectory() as tmp:
+        ranked = rank_all(ids, texts, langs, queries, embedder, Path(tmp))
+    report = {"bench": bench, "split": split, "embedder": embedder, "passages": len(ids), "queries": len(queries),
+              "methods": {m: metrics(r, qrels) for m, r in ranked.items()}}
+    if bench == "directives":
+        by_type: dict[str, dict] = {}
+        for t in sorted(set(types)):
+            idx = [i for i, x in enumerate(types) if x == t]
+            by_type[t] = {m: metrics([r[i] for i in idx], [qrels[i] for i in idx]) for m, r in ranked.items()}
+        cross = [i for i, x in enumerate(types) if "->" in x]
+        by_type["cross-lingual"] = {m: metrics([r[i] for i in cross], [qrels[i] for i in cross]) for m, r in ranked.items()}
+        report["by_type"] = by_type
+    report["seconds"] = round(time.perf_counter() - t0, 1)
+    return report
+
+
+def _load_directive_bench(split: str):
+    """Sentences of the bundled and gold corpora as units; judgements point at a document and a sentence substring."""
+    from ..ingest.prepare import prepare
+    from ..ingest.readers import read_path
+
+    if not QUERIES.exists():
+        raise DqError(f"{QUERIES} is missing: the directives benchmark needs the query set")
+    rows = [json.loads(x) for x in QUERIES.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = [r for r in rows if split == "all" or r.get("split") == split]
+    docs: dict[str, list] = {}
+    ids, texts, langs = [], [], []
+    sources = [REPO_DIR / "corpora" / "samples", REPO_DIR / "corpora" / "gold"]
+    from ..ingest.run import iter_files
+
+    for f in iter_files(sources):
+        for raw in read_path(f):
+            if raw.error:
+                continue
+            prepared = prepare(raw)
+            rel = str(f.relative_to(REPO_DIR)) if ":" not in raw.source else raw.source.replace(str(REPO_DIR) + "/", "")
+            docs[rel] = prepared.sentences
+            for s in prepared.sentences:
+                ids.append(f"{rel}#{s.idx}")
+                texts.append(s.text)
+                langs.append(s.lang)
+    queries, qrels, types = [], [], []
+    from ..ingest.normalize import normalize_text
+
+    for r in rows:
+        judged: dict[str, int] = {}
+        for j in r["relevant"]:
+            sents = docs.get(j["doc"], [])
+            needle = " ".join(normalize_text(j["sentence_contains"]).split())
+            hit = next((s for s in sents if needle in " ".join(s.text.split())), None)
+            if hit is not None:
+                judged[f"{j['doc']}#{hit.idx}"] = int(j.get("grade", 1))
+        if judged:
+            queries.append(r["query"])
+            qrels.append(judged)
+            types.append(r.get("type", r.get("lang", "ru")))
+    return ids, texts, langs, queries, qrels, types
