@@ -3,7 +3,7 @@
 * NEREL (brat standoff, nested, sometimes discontinuous) → flat *outermost* entities in ``doc.ents`` (what the
   transition-based ``ner`` component can learn) and every continuous entity in ``doc.spans["sc"]`` (for a span
   categorizer or for scoring the nested set).
-* KazNERD (CoNLL IOB2) → ``doc.ents`` on the given tokens.
+* KazNERD (CoNLL IOB2) → ``doc.ents`` on the given tokens; train = valid minus its last 10 %, dev = that block.
 
 Entity sets (used by training *and* evaluation, so the two always agree):
 
@@ -195,11 +195,15 @@ def set_biluo_tags(doc: Doc) -> Doc:
     return doc
 
 
-def kaznerd_split(docs: list[Doc], dev_every: int = 10) -> tuple[list[Doc], list[Doc]]:
-    """Fixed hold-out of KazNERD valid for model selection: every ``dev_every``-th sentence."""
-    train = [d for i, d in enumerate(docs) if i % dev_every != dev_every - 1]
-    dev = [d for i, d in enumerate(docs) if i % dev_every == dev_every - 1]
-    return train, dev
+def kaznerd_split(docs: list[Doc], dev_fraction: float = 0.1) -> tuple[list[Doc], list[Doc]]:
+    """Fixed hold-out of KazNERD valid for model selection: its last ``dev_fraction`` as one contiguous block.
+
+    valid keeps neighbouring sentences of a news item together, so an interleaved hold-out (every 10th
+    sentence, used by attempts kk-a1..a3) shares entities with training (63 % of its entity strings are seen
+    in training vs 54 % for test) and over-estimates test F1; the contiguous block (54 % seen) does not.
+    """
+    cut = len(docs) - round(len(docs) * dev_fraction)
+    return docs[:cut], docs[cut:]
 
 
 def convert(lang: str, data: Path, out: Path, seed: int = 0) -> dict[str, dict[str, int]]:

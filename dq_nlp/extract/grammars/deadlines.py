@@ -82,6 +82,7 @@ _RULES_SRC: list[tuple[str, str]] = [
 RULES = [(name, re.compile(src, re.IGNORECASE)) for name, src in _RULES_SRC]
 
 _REC = {
+    "жарты жыл сайын": "half-yearly", "каждые полгода": "half-yearly", "раз в полгода": "half-yearly",
     "ежеквартал": "quarterly", "каждый квартал": "quarterly", "раз в квартал": "quarterly", "тоқсан сайын": "quarterly",
     "ежемесяч": "monthly", "каждого месяца": "monthly", "каждый месяц": "monthly", "ай сайын": "monthly",
     "ежегод": "yearly", "каждый год": "yearly", "жыл сайын": "yearly",

@@ -32,7 +32,9 @@ RU_PASSIVE = re.compile(
 KK_TRIGGER = re.compile(
     r"(?P<trig>тапсырды|тапсырылды|тапсырылсын|тапсырма берді|тапсырма берілді|тапсырмалар берді|тапсырмалар берілді|"
     r"жүктелді|жүктелсін|жүктеді|міндеттелсін|міндеттелді|міндеттеді|ұсынылды|нұсқау берді|нұсқау берілді|"
-    r"талап етті|қажет|тиіс)(?=[\s.,;!»\"]|$)", re.IGNORECASE)
+    r"талап етті|қажет|тиіс|тапсырған)(?=[\s.,;!»\"]|$)", re.IGNORECASE)
+# Protocol imperatives end the sentence: "… енгізсін;", "… қамтамасыз етілсін (АШМ, «Аграрлық несие корпорациясы» АҚ)."
+KK_IMPERATIVE = re.compile(r"(?P<trig>[а-яәғқңөұүһі]{3,}(?:сын|сін))(?:\s*\((?P<bracket>[^)]{2,160})\))?\s*[.;»\"]*\s*$", re.IGNORECASE)
 
 NEGATED_RU = re.compile(r"\bне\s+(?:был[оаи]?\s+)?(?:поручал\w*|поручил\w*|поручено|поручалось|обязывал\w*|рекомендовал\w*|требуется|нужно|"
                         r"надо|следует|необходимо)\b|\bникаких поручений\b|\bни(?:кому|чего) не поруч", re.IGNORECASE)
@@ -68,17 +70,24 @@ _KK_ISSUER = re.compile(
 NEXT_OWNER_RU = re.compile(r"^\s*(?:Ответственн\w+(?: исполнител\w+)?|Исполнител\w+|Ответственность)\s+(?:за [^,.]{3,80}\s+)?"
                            r"(?:определен\w*|назначен\w*|являются|является|будут|будет|возложена на|возлагается на)\s+(?P<owners>[^.]+)",
                            re.IGNORECASE)
-NEXT_OWNER_KK = re.compile(r"^\s*(?:Жауапты(?: орындаушы\w*)?(?: болып| ретінде)?|Орындаушы\w*(?: ретінде)?)\s+(?P<owners>[^.]+?)\s+"
+NEXT_OWNER_KK = re.compile(r"^\s*(?:Жауапты(?: орындаушы\w*| орган\w*| мемлекеттік орган\w*)?(?: болып| ретінде)?|Орындаушы\w*(?: ретінде)?)\s+(?P<owners>[^.]+?)\s+"
                            r"(?:белгіленді|айқындалды|тағайындалды|бекітілді)", re.IGNORECASE)
 
 # Kazakh owner heads in the dative: министрлігіне, әкімдіктеріне, «Қазақтелеком» АҚ-ға, ЖИЦДМ-ге, Мәдиевке.
-_KK_DATIVE_END = r"(?:ға|ге|қа|ке|на|не|а|е)"
+_KK_DATIVE_END = r"(?:ға|ге|қа|ке|на|не)"
 KK_OWNER_HEAD = re.compile(
     rf"^(?:(?:вице-)?министрлі(?:гі|к|ктер)\w*|әкімдіг\w*|әкімдік\w*|әкімдер\w*|әкімі\w*|комитет\w*|агенттіг\w*|агенттік\w*|Үкімет\w*|"
     rf"орган\w*|қорына|қорға|компания\w*|холдинг\w*|банк\w*|кеңсе\w*|басқарма\w*|корпорация\w*|ұйымдар\w*|департамент\w*|"
     rf"(?:вице-)?министр\w*|басшылар\w*|ведомство\w*|ведомстволар\w*|әкімшілі\w*|секторға|секторына|университет\w*|орындар\w*|"
-    rf"[А-ЯӘҒҚҢӨҰҮҺІA-Z]{{2,}}-?(?:{_KK_DATIVE_END}|мен|бен|пен)|[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина)(?:қа|ке|ға|ге))$")
-KK_DATIVE = re.compile(rf"(?:{_KK_DATIVE_END}|(?:мен|бен|пен)(?=\s+бірлесіп))$")
+    rf"(?-i:[А-ЯӘҒҚҢӨҰҮҺІA-Z]{{2,}}-?(?:{_KK_DATIVE_END}|мен|бен|пен|а|е))|(?-i:[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина)(?:қа|ке|ға|ге)))$",
+    re.IGNORECASE)
+_KK_TITLE = re.compile(r"^(?:Төрағасы|төрағасы|басшысы|орынбасары|кеңесі|министрі|Министр|министр|Вице-министр|вице-министр|"
+                       r"Вице-министрі|вице-министрі|Әкім|әкім|әкімі|Президент|Премьер-Министр|Премьер-министр|хатшысы|директоры|"
+                       r"Төраға|төраға|Мемлекет|Үкімет басшысы)$")
+_KK_SURNAME = re.compile(r"^[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ова|ева|ин|ина|ұлы|қызы|баев|бекова)$")
+KK_DATIVE = re.compile(rf"(?:{_KK_DATIVE_END}|(?:мен|бен|пен)(?=\s+бірлесіп)|-[аеa])$")
+_KK_ACC_END = re.compile(r"(?:ны|ні|ды|ді|ты|ті)$")
+_KK_ABL_END = re.compile(r"(?:нан|нен|дан|ден|тан|тен)$")
 _KK_NOMINATIVE_HEAD = re.compile(r"^(?:министрлігі|әкімдігі|әкімдіктері|әкімдері|әкімі|комитеті|агенттігі|холдингі|қоры|"
                                  r"компаниясы|банкі|басқармасы|Үкімет|[А-ЯӘҒҚҢӨҰҮҺІ]{2,})$")
 _KK_ACCUSATIVE = re.compile(r"^[а-яәғқңөұүһі]{3,}(?:ны|ні|ды|ді|ты|ті|ын|ін)$")
@@ -382,8 +391,9 @@ def _ru_protocol_item(text: str, start: int, doc_date: str | None) -> list[Direc
 _KK_WORD = re.compile(r"«[^»]{1,80}»(?:\s?[А-ЯӘҒҚҢӨҰҮҺІA-Z]{2,}-?\w*)?|[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
 
-def _kk_owners(region: str) -> list[str]:
-    """Dative noun phrases: extend each dative head leftwards over its modifiers."""
+def _kk_owners(region: str, case: str = "dat") -> list[str]:
+    """Owner noun phrases (dative by default; accusative for "міндеттеді", ablative for "талап етті"): extend each
+    head leftwards over its modifiers, stopping at titles and names of the issuer."""
     tokens = list(_KK_WORD.finditer(region))
     owners: list[tuple[int, int]] = []
     i = 0
@@ -393,12 +403,16 @@ def _kk_owners(region: str) -> list[str]:
             return False
         if re.search(r"(?:мен|бен|пен)$", w):  # "Қаржы министрлігімен бірлесіп": a co-executor
             return j + 1 < len(tokens) and tokens[j + 1].group().lower().startswith(("бірлес", "бірге"))
+        if case == "acc":
+            return bool(_KK_ACC_END.search(w)) and w.lower() not in {"бірқатарды"}
+        if case == "abl":
+            return bool(_KK_ABL_END.search(w))
         return bool(KK_DATIVE.search(w))
 
     heads = [j for j in range(len(tokens)) if is_head(j)]
     # a dative after the first accusative object is part of the action ("ақпаратты Цифрлық штабқа ұсыну")
     first_acc = next((j for j, t in enumerate(tokens) if _KK_ACCUSATIVE.match(t.group()) and not KK_OWNER_HEAD.search(t.group())), None)
-    if first_acc is not None:
+    if first_acc is not None and case == "dat":
         heads = [j for j in heads if j < first_acc]
     for j in heads:
         k = j
@@ -407,7 +421,7 @@ def _kk_owners(region: str) -> list[str]:
             between = region[tokens[k - 1].end():tokens[k].start()]
             if "," in between or ";" in between or ":" in between:
                 break
-            if _KK_STOP_LEFT.match(prev) or re.fullmatch(r"\d+\w*", prev):
+            if _KK_STOP_LEFT.match(prev) or re.fullmatch(r"\d+\w*", prev) or _KK_TITLE.match(prev) or _KK_SURNAME.match(prev):
                 break
             if prev.lower() in {"және", "мен", "бен", "пен"}:
                 # "A министрлігіне және B әкімдіктеріне": "және" separates two owners, unless it sits inside a name
@@ -485,25 +499,48 @@ def _kk_action(before_trigger: str) -> str:
     return _clean(action)[:300]
 
 
+def _kk_imperative(text: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
+    """"2) облыс әкімдіктері … он күн ішінде жоюды қамтамасыз етсін;" — the owner is the subject or in brackets."""
+    m = KK_IMPERATIVE.search(text)
+    if not m or m.group("trig").lower() in {"үшін", "сын", "бірақ"}:
+        return []
+    body = _ENUMERATOR.sub("", text[: m.start("trig")])
+    if not (_ENUMERATOR.match(text) or "«" in text[: m.start()] or m.group("bracket")):
+        return []  # outside a protocol list or a quoted decision, "-сын" is too often something else
+    deadlines = find_deadlines(text, doc_date, offset=start)
+    region = _strip_deadlines(body, [d for d in deadlines if (d.start or 0) < start + m.start("trig")], start + (len(text[: m.start("trig")]) - len(body)))
+    region = region.split("«")[-1] if region.count("«") > region.count("»") else region
+    if m.group("bracket"):
+        owners = [o for part in re.split(r",\s*", m.group("bracket")) for o in _split_kk_conjoined(_clean(part)) if o]
+    else:
+        owners = _kk_nominative_owners(region) or _kk_owners(region)
+    if not owners:
+        return []
+    return [DirectiveDraft(issuer=None, owners=owners, action=_kk_action(region), deadline=deadlines[0] if deadlines else None,
+                           sentence_start=start, sentence_end=start + len(text), lang="kk")]
+
+
 def _kk_directives(text: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
     if _is_non_directive(text, "kk"):
         return []
     m = KK_TRIGGER.search(text)
     if not m:
-        return []
+        return _kk_imperative(text, start, doc_date)
     prefix = text[: m.start()]
     if _foreign_issuer(prefix) and "Қазақстан" not in prefix:
         return []
     deadlines = find_deadlines(text, doc_date, offset=start)
     region = _strip_deadlines(prefix, deadlines, start)
     region = region.split("«")[-1] if region.count("«") > region.count("»") else region  # a quoted protocol line
-    owners = _kk_owners(region)
     trig = m.group("trig").lower()
+    case = "acc" if trig == "міндеттеді" else "abl" if trig == "талап етті" else "dat"
+    owners = _kk_owners(region, case) or (_kk_owners(region) if case != "dat" else [])
     if not owners and trig in {"міндеттелсін", "міндеттелді", "тиіс"}:
         owners = _kk_nominative_owners(region)
     if trig in {"қажет", "тиіс"} and not owners:
         return []
-    if not owners and not deadlines and len(_kk_action(region).split()) < 3:
+    if not owners and not deadlines and (len(_kk_action(region).split()) < 3
+                                         or re.search(r"бірқатар|бірнеше|нақты|қатар", region)):
         return []  # "Үкімет басшысы бірқатар нақты тапсырма берді": a summary, not a directive
     issuer = None
     if trig in {"тапсырды", "тапсырма берді", "тапсырмалар берді", "жүктеді", "міндеттеді", "нұсқау берді", "талап етті"}:
