@@ -50,6 +50,7 @@ UNIT_DAYS = {"д": 1, "н": 7, "м": 30, "к": 91, "г": 365, "л": 365, "к\u04
 # Each rule: (name, compiled pattern). Order matters: longer, more specific phrases first.
 _RULES_SRC: list[tuple[str, str]] = [
     # --- recurrences
+    ("monthly_day", r"(?P<rec>(?:ежемесячно,?\s*)?до\s\d{1,2}(?:-?го)?\sчисла(?:\sкаждого\sмесяца)?)"),
     ("recurrence", r"(?P<rec>ежеквартальн\w*|ежемесячн\w*|ежегодн\w*|еженедельн\w*|ежедневн\w*|каждый квартал|"
                    r"каждые полгода|раз в полгода|раз в квартал|каждого месяца|каждый месяц|каждый год|"
                    r"тоқсан сайын|ай сайын|жыл сайын|апта сайын|күн сайын|жарты жыл сайын)"),
@@ -161,6 +162,8 @@ def _infer_year(month: int, day: int, doc: date) -> int:
 def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
     text = m.group().strip()
     g = m.groupdict()
+    if name == "monthly_day":
+        return Deadline(text=text, recurrence="monthly")
     if name == "recurrence":
         low = g["rec"].lower()
         for key, rec in _REC.items():

@@ -23,9 +23,9 @@ from .deadlines import find_deadlines
 RU_ACTIVE = re.compile(
     r"\b(?P<trig>поручил[аи]?|поручал[аи]?|дал[аи]? (?:ряд |следующие |конкретные |отдельные )?поручени[еяй]|"
     r"поставил[аи]? (?:перед [^.;]{3,60}? )?задач[уи]|обязал[аи]?|потребовал[аи]?|распорядил(?:ся|ась|ись)|"
-    r"рекомендовал[аи]?|предписал[аи]?|указал[аи]? на необходимость|дал[аи]? указание)\b", re.IGNORECASE)
+    r"рекомендовал[аи]?|предписал[аи]?|указал[аи]?(?= [^.;]{0,120}?на необходимость)|дал[аи]? указание)\b", re.IGNORECASE)
 RU_PASSIVE = re.compile(
-    r"\b(?P<trig>поручено|поручается|поручаются|поручить|дано поручение|даны поручения|было поручено|"
+    r"\b(?P<trig>поручено|поручается|поручаются|поручить|рекомендовать|дано поручение|даны поручения|было поручено|"
     r"рекомендовано|рекомендуется|предписано|надлежит|необходимо|поставлена задача|поставлены задачи|"
     r"обязать|возложить|возложено|возлагается|следует)\b", re.IGNORECASE)
 
@@ -309,6 +309,9 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
         if not (_starts_owner(clause, owner_case) and _names_body(clause)):
             # "На первом совещании в новом статусе МИИЦР поручено", "что по итогам обсуждения Правительству поручается"
             for w in _RU_WORD.finditer(clause):
+                before = clause[: w.start()].split()
+                if before and before[-1].lower() in {"в", "во", "на", "при", "с", "со", "о", "об", "из", "от", "для", "у"}:
+                    continue  # "в Министерстве …" is a place, not an addressee
                 if _names_body(w.group()) and _starts_owner(clause[w.start():], owner_case):
                     clause = clause[w.start():]
                     break
@@ -335,6 +338,9 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
         owner_region = _strip_deadlines(owner_region, seg_deadlines, start + rest_offset + seg_off)
         owner_region = re.sub(r"^\s*(?:а\s+)?(?:также|в том числе|следующее|следующие)?\b", "", owner_region.strip(), flags=re.IGNORECASE)
         owner_region = re.sub(r"\s+—\s*$", "", owner_region)
+        owner_region = re.sub(r"\s*на необходимость\s*$", "", owner_region)
+        if trig_word.startswith("указал") and not owner_region.strip():
+            continue  # "указал на необходимость …" with no addressee is an opinion, not an instruction
         owners = _split_owners(owner_region, owner_case) if owner_region.strip(" ,:—-") else []
         owners = [o for o in owners if not re.fullmatch(r"(?:\d\)|[а-я]\)|—|-)", o)]
         if owners:
@@ -346,7 +352,8 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
             # a deadline elsewhere in the sentence (before the trigger, or shared) applies to every instruction
             outside = [d for d in deadlines if d.start is not None and not any(
                 start + rest_offset + o <= d.start < start + rest_offset + o + len(s) for o, s in _ru_segments(rest))]
-            deadline = outside[0] if outside else (deadlines[0] if len(deadlines) == 1 else None)
+            single = len(deadlines) == 1 and len(_ru_segments(rest)) == 1
+            deadline = outside[0] if outside else (deadlines[0] if single else None)
         drafts.append(DirectiveDraft(issuer=issuer, owners=list(owners or shared_owners), action=_action_from(action_text),
                                      deadline=deadline, sentence_start=start, sentence_end=start + len(text), lang="ru"))
     # Fill owners backwards for segments that came before their owners were named.

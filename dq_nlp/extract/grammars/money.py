@@ -8,9 +8,9 @@ from ...records import Money
 from .numbers import NUMBER, NUMBER_WORD, SCALE, parse_number, scale_of
 
 CURRENCY_WORDS: list[tuple[str, str]] = [
-    (r"тенге|теңге|тг\.?|₸|KZT", "KZT"),
-    (r"доллар(?:ов|а|ы)?(?:\s+США)?|долл\.?(?:\s+США)?|USD|\$", "USD"),
-    (r"евро|еуро|EUR|€", "EUR"),
+    (r"тенге|теңге\w*|тг\.?|₸|KZT", "KZT"),
+    (r"(?:АҚШ\s)?доллар(?:ов|а|ы|ын|ынан|ына|ға|дан|ға|лары|ларын)?(?:\s+США)?|долл\.?(?:\s+США)?|USD|\$", "USD"),
+    (r"евро|еуро\w*|EUR|€", "EUR"),
     (r"рубл(?:ей|я|ь)|руб\.?|RUB|₽", "RUB"),
     (r"юан(?:ей|я|ь)|юань|CNY", "CNY"),
 ]
