@@ -20,11 +20,31 @@ DATA_TEXT = {
     ),
     "kk": (
         "KazNERD (Yeshpanov et al., LREC 2022, CC BY 4.0), 25 entity types, IOB2. Only the `valid` split is "
-        "available here: trained on valid minus every 10th sentence (10,051 sentences), model selection on that "
-        "fixed 10 % hold-out (1,116 sentences), scored once on `test` (11,307 sentences, gold tokenisation). "
+        "available here: trained on valid minus a fixed 10 % hold-out used for model selection, scored once on "
+        "`test` (11,307 sentences, gold tokenisation). "
         "The published 97.22 F1 (XLM-R) used the full ~90k-sentence train split."
     ),
 }
+
+
+def _describe(model: Path) -> str:
+    from spacy.util import load_config
+
+    cfg = load_config(model / "config.cfg", interpolate=True)
+    comps = cfg["components"]
+    t2v = comps["tok2vec"]["model"]
+    emb, enc = t2v["embed"], t2v["encode"]
+    feats = "/".join(emb["attrs"]) + (" + static vectors" if emb.get("include_static_vectors") else "")
+    head = (
+        "BILUO `tagger` head decoded by `biluo_tags_to_ents`"
+        if "tagger" in comps
+        else f"transition-based `ner` (hidden {comps['ner']['model']['hidden_width']})"
+    )
+    pre = "`kk_stem_lemmas` (LEMMA = suffix-stripped stem) → " if "stemmer" in comps else ""
+    return (
+        f"{pre}CNN tok2vec (MultiHashEmbed {feats}, rows {emb['rows']}; MaxoutWindowEncoder width {enc['width']}, "
+        f"depth {enc['depth']}) → {head}; dropout {cfg['training']['dropout']}"
+    )
 
 
 def _table(sc: dict[str, Any]) -> str:
@@ -53,14 +73,16 @@ def write_card(model: Path, ev: dict[str, Any], extra: str = "") -> Path:
         DATA_TEXT[lang],
         "",
         "## Config and training",
-        f"Config `dq_nlp/ner/configs/{lang}.cfg` (CNN tok2vec: MultiHashEmbed NORM/PREFIX/SUFFIX/SHAPE"
-        + (" + static vectors" if lang == "ru" else "")
-        + ", MaxoutWindowEncoder; transition-based `ner`), seed 0, CPU.",
+        f"Config `{info['config']}`: {_describe(model)}; seed 0, CPU.",
         f"Overrides: `{json.dumps(info.get('overrides', {}), ensure_ascii=False)}`.",
         "",
         "```",
         f"nice -n 5 python -m dq_nlp.ner.train --lang {lang} --threads {info['threads']}"
-        + "".join(f" --set {k}={json.dumps(v)}" for k, v in info.get("overrides", {}).items()),
+        + (f" --config {Path(info['config']).relative_to(Path(info['config']).parents[3])}"
+           if not info["config"].endswith(f"configs/{lang}.cfg") else "")
+        + (f" --vector-dims {info['vector_dims']}" if info.get("vector_dims") not in (None, 96) else "")
+        + (f" --vector-rows {info['vector_rows']}" if info.get("vector_rows") not in (None, "all") else "")
+        + "".join(f" --set '{k}={json.dumps(v)}'" for k, v in info.get("overrides", {}).items()),
         f"# or: dq train ner --lang {lang}",
         "```",
         "",
