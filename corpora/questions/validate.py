@@ -1,0 +1,211 @@
+"""Validate corpora/questions/questions.jsonl and corpora/queries/queries.jsonl.
+
+Run from the repository root:  python corpora/questions/validate.py
+Exits non-zero on any error; prints counts per type/split and warnings."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+QUESTIONS = ROOT / "corpora/questions/questions.jsonl"
+QUERIES = ROOT / "corpora/queries/queries.jsonl"
+BODIES = ROOT / "dq_nlp/data/registry/bodies.jsonl"
+KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+errors: list[str] = []
+warnings: list[str] = []
+
+
+def err(msg: str) -> None:
+    errors.append(msg)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            err(f"{path.name}:{n}: empty line")
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as e:
+            err(f"{path.name}:{n}: bad JSON: {e}")
+    return rows
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence (within one line) that holds text[start:end]."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    line = text[ls:le]
+    s, e = start - ls, end - ls
+    bounds = [0]
+    for m in re.finditer(r"[.!?][»\"]?\s+(?=[«\"0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])", line):
+        before = re.search(r"(\w+)[.!?][»\"]?\s+$", line[:m.end()])
+        if before and len(before.group(1)) <= 1:  # «г. Шымкента», «т. е.»
+            continue
+        bounds.append(m.end())
+    bounds.append(len(line))
+    for a, b in zip(bounds, bounds[1:]):
+        if a <= s and e <= b:
+            return re.sub(r"<[^>]+>", "", line[a:b]).strip()
+    return ""  # spans a sentence boundary
+
+
+def lang_of(sentence: str) -> str:
+    """kk when several words carry Kazakh-only letters (a lone «ҚТЖ» in a Russian sentence does not count)."""
+    words = re.findall(r"\w+", sentence)
+    kk = sum(1 for w in words if any(ch in KK_LETTERS for ch in w))
+    return "kk" if kk >= 2 and kk >= 0.15 * len(words) else "ru"
+
+
+STOP = frozenset("кто что когда какой какая какие который которые чтобы через после перед более менее также "
+                 "туралы үшін және арқылы бойынша кім қашан қандай".split())
+
+
+def stems(text: str) -> set[str]:
+    """Crude content-word stems (first five letters of words longer than three letters, stop words dropped)."""
+    words = re.findall(r"[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі0-9-]+", text.lower())
+    return {w[:5] for w in words if len(w) > 3 and w not in STOP}
+
+
+def check_questions(ids: set[str]) -> None:
+    rows = read_jsonl(QUESTIONS)
+    need = {"id", "question", "lang", "expected_owner_ids", "expected_deadline", "source", "answerable", "kind",
+            "cross_lingual", "split"}
+    for n, r in enumerate(rows, 1):
+        tag = f"questions {r.get('id', n)}"
+        if missing := need - r.keys():
+            err(f"{tag}: missing {sorted(missing)}")
+            continue
+        if r["id"] != f"q{n:03d}":
+            err(f"{tag}: id out of sequence (expected q{n:03d})")
+        if r["split"] != ("dev" if n % 2 else "test"):
+            err(f"{tag}: split must be {'dev' if n % 2 else 'test'}")
+        if r["lang"] not in ("ru", "kk"):
+            err(f"{tag}: lang {r['lang']}")
+        if r["kind"] not in ("owner", "deadline", "what"):
+            err(f"{tag}: kind {r['kind']}")
+        if r["source"] is not None and not (ROOT / r["source"]).is_file():
+            err(f"{tag}: source not found: {r['source']}")
+        for oid in r["expected_owner_ids"]:
+            if oid not in ids and not oid.startswith("new:"):
+                err(f"{tag}: unknown owner id {oid}")
+        dl = r["expected_deadline"]
+        if dl is not None and not DATE.match(dl):
+            err(f"{tag}: bad deadline {dl}")
+        for d in r.get("acceptable_deadlines", []):
+            if not DATE.match(d):
+                err(f"{tag}: bad acceptable deadline {d}")
+        if "acceptable_deadlines" in r and dl not in r["acceptable_deadlines"]:
+            err(f"{tag}: expected_deadline not among acceptable_deadlines")
+        if r.get("expected_recurrence") not in (None, "daily", "weekly", "monthly", "quarterly", "half-yearly", "yearly"):
+            err(f"{tag}: bad recurrence {r.get('expected_recurrence')}")
+        if r["answerable"]:
+            if not r["expected_owner_ids"]:
+                err(f"{tag}: answerable question without owners")
+            if r["source"] is None:
+                err(f"{tag}: answerable question without source")
+            if r["kind"] == "deadline" and dl is None and not r.get("expected_recurrence"):
+                err(f"{tag}: deadline question without a deadline")
+        else:
+            if r["expected_owner_ids"] or dl is not None:
+                err(f"{tag}: unanswerable question must have no owners and no deadline")
+    c = Counter()
+    for r in rows:
+        c["total"] += 1
+        c[f"split={r['split']}"] += 1
+        c[f"lang={r['lang']}"] += 1
+        c[f"kind={r['kind']}"] += 1
+        c["answerable" if r["answerable"] else "unanswerable"] += 1
+        c[f"{'answerable' if r['answerable'] else 'unanswerable'}/{r['split']}"] += 1
+        if r["cross_lingual"]:
+            c["cross_lingual"] += 1
+            c[f"cross_lingual/{r['split']}"] += 1
+    if c["total"] < 70 or c["unanswerable"] < 18 or c["cross_lingual"] < 15:
+        err(f"questions: counts below the minimum: {dict(c)}")
+    print("questions:", json.dumps(dict(sorted(c.items())), ensure_ascii=False))
+
+
+def check_queries() -> None:
+    rows = read_jsonl(QUERIES)
+    cache: dict[str, str] = {}
+    c = Counter()
+    for n, r in enumerate(rows, 1):
+        tag = f"queries {r.get('id', n)}"
+        if r.get("id") != f"s{n:03d}":
+            err(f"{tag}: id out of sequence (expected s{n:03d})")
+        if r.get("split") != ("dev" if n % 2 else "test"):
+            err(f"{tag}: split must be {'dev' if n % 2 else 'test'}")
+        t = r.get("type")
+        if t not in ("ru", "kk", "ru->kk", "kk->ru"):
+            err(f"{tag}: type {t}")
+            continue
+        if r.get("lang") != t.split("->")[0]:
+            err(f"{tag}: lang {r.get('lang')} does not match type {t}")
+        rel = r.get("relevant") or []
+        if not 1 <= len(rel) <= 5:
+            err(f"{tag}: {len(rel)} relevant sentences (need 1-5)")
+        seen_sent = set()
+        for j in rel:
+            doc, sub, g = j.get("doc"), j.get("sentence_contains", ""), j.get("grade")
+            if g not in (1, 2):
+                err(f"{tag}: grade {g}")
+            if not 10 <= len(sub) <= 60:
+                err(f"{tag}: sentence_contains length {len(sub)}: {sub!r}")
+            path = ROOT / doc
+            if not path.is_file():
+                err(f"{tag}: doc not found: {doc}")
+                continue
+            text = cache.setdefault(doc, path.read_text(encoding="utf-8"))
+            # sentence search only: JSONL texts hold escaped newlines; same length keeps offsets
+            seg_text = text.replace("\\n", "\n ") if doc.endswith(".jsonl") else text
+            k = text.count(sub)
+            if k != 1:
+                err(f"{tag}: {sub!r} found {k} times in {doc}")
+                continue
+            start = text.find(sub)
+            sent = sentence_at(seg_text, start, start + len(sub))
+            if not sent:
+                err(f"{tag}: {sub!r} crosses a sentence boundary in {doc}")
+                continue
+            if (doc, sent) in seen_sent:
+                err(f"{tag}: two targets in the same sentence of {doc}")
+            seen_sent.add((doc, sent))
+            if "->" in t and lang_of(sent) != t.split("->")[1]:
+                err(f"{tag}: cross-lingual target is not in {t.split('->')[1]}: {sent[:80]!r}")
+            if r.get("style") == "paraphrase" and g == 2:
+                shared = stems(r["query"]) & stems(sent)
+                if shared:
+                    warnings.append(f"{tag}: paraphrase shares {sorted(shared)} with its target")
+        c["total"] += 1
+        c[f"type={t}"] += 1
+        c[f"type={t}/{r['split']}"] += 1
+        c[f"split={r['split']}"] += 1
+        c[f"style={r.get('style')}"] += 1
+        c["relevant_sentences"] += len(rel)
+    if c["total"] < 90 or c["type=ru->kk"] < 22 or c["type=kk->ru"] < 22 or c["style=paraphrase"] < 20:
+        err(f"queries: counts below the minimum: {dict(c)}")
+    print("queries:", json.dumps(dict(sorted(c.items())), ensure_ascii=False))
+
+
+def main() -> int:
+    ids = {json.loads(line)["id"] for line in BODIES.read_text(encoding="utf-8").splitlines() if line.strip()}
+    check_questions(ids)
+    check_queries()
+    for w in warnings:
+        print("WARN", w)
+    for e in errors:
+        print("ERROR", e)
+    print("OK" if not errors else f"{len(errors)} errors")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
