@@ -51,7 +51,8 @@ from_to_kk = re.compile(
     re.IGNORECASE)
 value_kk = re.compile(
     rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?P<to>{VALUE})\s?(?P<u2>%|пайыз)\s?-?\s?(?:ға|ге|ды|ді|ты|ті|ке|қа|ын|ін)?\s"
-    rf"(?P<verb>жетті|жетеді|құрады|құрайды|өсті|артты|ұлғайды|төмендеді|қысқарды|азайды|жетуі|құрауы)", re.IGNORECASE)
+    rf"(?P<verb>жетті|жетеді|құрады|құрайды|өсті|артты|ұлғайды|төмендеді|қысқарды|азайды|жетуі|құрауы|артып|өсіп|төмендеп|"
+    rf"қысқарып|орындалды|орындалып|жеткізілді|жеткізіледі|көтерілді)", re.IGNORECASE)
 target_kk = re.compile(
     rf"(?P<period>20\d{{2}}\s?жылға\s(?:қарай|дейін))?\s?(?P<metric>[^.;:!?]{{3,120}}?)\s(?P<to>{VALUE})\s?(?P<u2>%|пайыз)?\s?-?\s?(?:ға|ге|қа|ке|ына|іне)\s(?:дейін\s)?(?P<verb>жеткізу|жеткізілсін|жетеді|жеткізіледі|арттыру|ұлғайту|көтеру)",
     re.IGNORECASE)
@@ -124,13 +125,33 @@ def _clean_metric(metric: str) -> str:
     return metric.strip(" ,—–-:")
 
 
+_CLAUSE_BREAK = re.compile(r",\s+(?:а|ал|и|при этом|тогда как|в то время как|но|однако|әрі|ал)\s+|;\s+", re.IGNORECASE)
+
+
 def find_kpis(text: str, offset: int = 0, lang: str = "ru", prev_metric: str | None = None) -> list[Kpi]:
-    found: list[Kpi] = []
+    """KPIs of one sentence. Two indicators joined by ", а" / ", ал" are read clause by clause, so the second
+    one's subject is not swallowed by the first."""
     if not _HAS_FIGURE.search(text):
-        return found  # no figure, no indicator: skip the expensive patterns
-    taken: list[tuple[int, int]] = []
+        return []  # no figure, no indicator: skip the expensive patterns
     period_match = _PERIOD.search(text)
     period = next((g for g in period_match.groups() if g), None) if period_match else None
+    found: list[Kpi] = []
+    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text) + 1]
+    last = prev_metric
+    for a, b in zip(bounds, bounds[1:]):
+        clause = text[a:b]
+        if not _HAS_FIGURE.search(clause):
+            continue
+        got = _find_in_clause(clause, offset + a, lang, last, period)
+        if got:
+            found.extend(got)
+            last = got[-1].metric
+    return found
+
+
+def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, period: str | None) -> list[Kpi]:
+    found: list[Kpi] = []
+    taken: list[tuple[int, int]] = []
     last_metric: str | None = None
 
     def add(m: re.Match, metric: str, frm: float | None, to: float | None, unit: str | None, kind: str,
