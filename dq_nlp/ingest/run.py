@@ -29,7 +29,9 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
         path = Path(path)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED and not child.name.startswith("."):
+                # a folder's README/notes (.md) describe the corpus; they are not press releases
+                if (child.is_file() and child.suffix.lower() in SUPPORTED and child.suffix.lower() != ".md"
+                        and not child.name.startswith(".")):
                     yield child
         else:
             yield path
