@@ -23,7 +23,7 @@ def compare_peers(docs, extractor, registry) -> dict:
 
     systems = {"dq-nlp": None, **PEERS}
     counters = {name: {"deadline_dates": Counter(), "money": Counter(), "owner_recall": Counter()} for name in systems}
-    for ann_path, ann, raw in docs:
+    for _path, ann, raw in docs:
         if ann.get("lang", "ru") != "ru":
             continue
         prepared = prepare(raw)
