@@ -8,10 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..lang.terms import term_keys
-
-
-from ..lang.terms import TOKEN
+from ..lang.terms import TOKEN, term_keys
 
 SCHEMES = ("stem", "prefix5", "stem+prefix5")
 
