@@ -124,7 +124,7 @@ def score_document(ann: dict, pred: dict, registry, counters: dict[str, Counter]
         errors += [{"doc": name, "field": "directive", "kind": "false", "sentence": p["sentence"]["text"]} for p in extra]
 
     def ids(mentions: list[str], lang: str) -> set[str]:
-        return {registry.link_body(m, lang) for m in mentions if m}
+        return {i for m in mentions if m for i in registry.link_bodies(m, lang)}
 
     lang = ann.get("lang", pred["lang"])
     for g, p in pairs:

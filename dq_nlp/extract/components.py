@@ -112,7 +112,15 @@ def make_directives(nlp: Language, name: str, registry_dir: str | None):
         directives: list[Directive] = []
         for n, draft in enumerate(drafts):
             sentence = text[draft.sentence_start:draft.sentence_end]
-            owner_ids = [registry.link_body(o, draft.lang) for o in draft.owners]
+            owners, owner_ids = [], []
+            for mention in draft.owners:
+                ids = registry.link_bodies(mention, draft.lang)
+                if len(ids) > 1:  # one mention of several bodies: one owner per body, named as the registry names it
+                    owners += [registry.body_name(i, draft.lang) or mention for i in ids]
+                    owner_ids += ids
+                else:
+                    owners.append(mention)
+                    owner_ids.append(ids[0] if ids else None)
             project = registry.programmes_in(sentence)
             project_id = (project or doc_projects or [None])[0]
             directives.append(Directive(
@@ -120,7 +128,7 @@ def make_directives(nlp: Language, name: str, registry_dir: str | None):
                 doc_id=doc._.doc_id,
                 issuer=draft.issuer,
                 issuer_id=registry.link_body(draft.issuer, draft.lang) if draft.issuer else None,
-                owners=draft.owners,
+                owners=owners,
                 owner_ids=owner_ids,
                 action=draft.action,
                 deadline=draft.deadline,

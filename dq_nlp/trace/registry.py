@@ -5,6 +5,7 @@ mentions in any case form and either language to registry ids. An unknown body b
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -73,6 +74,18 @@ class Registry:
         """Registry id of a body named by ``mention`` (any case, either language); ``new:<key>`` if unknown."""
         if not mention:
             return None
+        found = self._link_body(mention)
+        if found and found.startswith("new:"):
+            # names and Kazakh case endings the analysers miss: "Жаслану Мадиеву", "Ұлттық Банкке"
+            variant = _NAME_DATIVE.sub(lambda m: m.group(1), mention)
+            variant = _KK_CASE_END.sub("", variant)
+            if variant != mention:
+                again = self._link_body(variant)
+                if again and not again.startswith("new:"):
+                    return again
+        return found
+
+    def _link_body(self, mention: str) -> str | None:
         key = mention_key(mention)
         if not key:
             return None
@@ -101,6 +114,23 @@ class Registry:
             if score >= 0.6:
                 return bid
         return "new:" + "_".join(key)
+
+    def link_bodies(self, mention: str | None, lang: str | None = None) -> list[str]:
+        """Like ``link_body``, but a coordinated mention names several bodies: "акиматам Карагандинской и
+        Павлодарской областей" → both regional akimats; "Абай және Шығыс Қазақстан облыстарының әкімдіктері" → both."""
+        if not mention:
+            return []
+        whole = self.link_body(mention, lang)
+        if whole and not whole.startswith("new:") and self.bodies.get(whole, {}).get("type") == "akimats_group":
+            if mention_key(mention) in self._body_keys:
+                return [whole]  # the registry knows this group by name ("акиматы областей, городов Астаны, …")
+        parts = _coordinated_akimats(mention)
+        if len(parts) > 1:
+            ids = [self.link_body(p, lang) for p in parts]
+            known = [i for i in ids if i and not i.startswith("new:")]
+            if known:
+                return list(dict.fromkeys(ids))
+        return [whole] if whole else []
 
     def body_name(self, body_id: str | None, lang: str = "ru") -> str | None:
         if not body_id:
@@ -145,6 +175,43 @@ class Registry:
             chain.append({"id": pid, "type": row.get("type"), "name_ru": row.get("name_ru"), "name_kk": row.get("name_kk")})
             pid = row.get("parent")
         return chain
+
+
+_NAME_DATIVE = re.compile(r"\b([А-ЯЁ][а-яё]+?(?:ов|ев|ин|ан|ат|ет|ер|ул|ир|ик))(?:у|ым|а|е)\b")
+_KK_CASE_END = re.compile(r"(?<=[а-яәғқңөұүһі]{3})(?:ға|ге|қа|ке|на|не|ны|ні|ның|нің|ды|ді|ты|ті|дан|ден|тан|тен|нан|нен|мен|бен|пен)\b")
+_RU_REGIONS = re.compile(r"(?P<list>(?:[А-ЯЁ][\w-]+(?:ской|цкой)(?:,\s*|\s+и\s+))+[А-ЯЁ][\w-]+(?:ской|цкой))\s+(?:областей|области)")
+_RU_CITIES = re.compile(r"(?:городов|гг\.|г\.)\s+(?P<list>(?:[А-ЯЁ][\w-]+(?:,\s*|\s+и\s+))+[А-ЯЁ][\w-]+)")
+_RU_CITY_AND_REGION = re.compile(r"(?:г\.|города)\s+(?P<city>[А-ЯЁ][\w-]+)\s+и\s+(?P<region>[А-ЯЁ][\w-]+(?:ской|цкой))\s+области")
+_KK_REGIONS = re.compile(r"(?P<list>(?:[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+(?:\s[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+)?(?:,\s*|\s+және\s+))+"
+                         r"[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+(?:\s[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+)?)\s+облыстары\w*")
+_KK_CITIES = re.compile(r"(?P<list>(?:[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+(?:,\s*|\s+және\s+))+[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+)\s+қалалары\w*")
+
+
+def _coordinated_akimats(mention: str) -> list[str]:
+    """Split coordinated regions/cities into one canonical name each (nominative, as the registry has them)."""
+    if not re.search(r"акимат|аким|әкімдік|әкім", mention, re.IGNORECASE):
+        return []
+    out: list[str] = []
+    m = _RU_CITY_AND_REGION.search(mention)
+    if m:
+        return [f"акимат города {m.group('city')}", f"акимат {m.group('region')} области"]
+    m = _RU_REGIONS.search(mention)
+    if m:
+        out += [f"акимат {adj} области" for adj in re.split(r",\s*|\s+и\s+", m.group("list"))]
+    m = _RU_CITIES.search(mention)
+    if m:
+        out += [f"акимат города {city}" for city in re.split(r",\s*|\s+и\s+", m.group("list"))]
+    elif out:
+        one = re.search(r"\bи\s+(?:г\.|города)\s*([А-ЯЁ][\w-]+)", mention)
+        if one:
+            out.append(f"акимат города {one.group(1)}")
+    m = _KK_REGIONS.search(mention)
+    if m:
+        out += [f"{name} облысының әкімдігі" for name in re.split(r",\s*|\s+және\s+", m.group("list"))]
+    m = _KK_CITIES.search(mention)
+    if m:
+        out += [f"{name} қаласының әкімдігі" for name in re.split(r",\s*|\s+және\s+", m.group("list"))]
+    return out
 
 
 @lru_cache(maxsize=4)
