@@ -61,6 +61,7 @@ def train_ner_model(
     from spacy.cli.train import train as spacy_train
     from spacy.tokens import DocBin
 
+    from . import components  # noqa: F401  (registers biluo_tags_to_ents for the tagger-head configs)
     from .convert import convert
 
     if lang == "kk":

@@ -363,6 +363,7 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
     return drafts
 
 
+_MODAL = frozenset("должен должна должно должны может могут можно нельзя будет будут".split())
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}[.)]|[а-я]\)|[—•\-–*])\s*")
 
 
@@ -373,15 +374,16 @@ def _ru_protocol_item(text: str, start: int, doc_date: str | None) -> list[Direc
     body_start = _ENUMERATOR.match(text)
     offset = body_start.end() if body_start else 0
     body = text[offset:]
-    if not (_starts_owner(body, "datv") and _names_body(body.split(" ", 3)[0] + " " + " ".join(body.split(" ", 3)[1:3]))):
+    if body.startswith(("«", '"')) or not (_starts_owner(body, "datv")
+                                          and _names_body(body.split(" ", 3)[0] + " " + " ".join(body.split(" ", 3)[1:3]))):
         return []
     inf = _first_infinitive(body)
     if not inf or inf.start() > 160:
         return []
     for w in _RU_WORD.finditer(body[: inf.start()]):
         t = tags(w.group())
-        if "VERB" in t or "PRTS" in t:
-            return []  # a finite verb first: a statement, not an instruction
+        if "VERB" in t or "PRTS" in t or w.group().lower() in _MODAL:
+            return []  # a finite verb or a modal first ("должен быть", "может стать"): a statement, not an instruction
     deadlines = find_deadlines(text, doc_date, offset=start)
     region = _strip_deadlines(body[: inf.start()], [d for d in deadlines if (d.start or 0) < start + offset + inf.start()],
                               start + offset)
