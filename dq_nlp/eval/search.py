@@ -81,7 +81,7 @@ def _cached_passages(embedder, texts: list[str]) -> np.ndarray:
 
 
 def rank_all(ids: list[str], texts: list[str], langs: list[str], queries: list[str], embedder_spec: str,
-             work_dir: Path, depth: int = 100, lexical_weight: float = 0.7, cross_weight: float = 0.25) -> dict[str, list[list[str]]]:
+             work_dir: Path, depth: int = 100, lexical_weight: float = 0.7, cross_weight: float = 2.0) -> dict[str, list[list[str]]]:
     """Rank ``ids`` for every query with BM25, dense (Chroma) and their fusion; the same code paths as `dq search`."""
     from ..index.dense import DenseIndex, open_client
     from ..index.embedders import get_embedder

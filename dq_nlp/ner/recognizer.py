@@ -10,6 +10,8 @@ from spacy.language import Language
 
 import dq_nlp
 
+from . import components  # noqa: F401  (registers biluo_tags_to_ents, used by the tagger-head pipelines)
+
 MODELS_DIR = Path(dq_nlp.__file__).resolve().parent.parent / "models"
 
 
