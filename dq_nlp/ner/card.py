@@ -27,6 +27,12 @@ DATA_TEXT = {
 }
 
 
+def _labels(meta: dict[str, Any]) -> list[str]:
+    if "ner" in meta["labels"]:
+        return list(meta["labels"]["ner"])
+    return sorted({t[2:] for t in meta["labels"].get("tagger", []) if t[:2] in ("B-", "U-")})
+
+
 def _describe(model: Path) -> str:
     from spacy.util import load_config
 
@@ -64,7 +70,7 @@ def write_card(model: Path, ev: dict[str, Any], extra: str = "") -> Path:
     lines = [
         f"# ner-{lang} — {'Russian (NEREL)' if lang == 'ru' else 'Kazakh (KazNERD)'} NER, spaCy {meta.get('spacy_version')}",
         "",
-        f"Pipeline `{' → '.join(meta['pipeline'])}`, labels: {', '.join(meta['labels']['ner'])}.",
+        f"Pipeline `{' → '.join(meta['pipeline'])}`, entity labels: {', '.join(_labels(meta))}.",
         f"Size on disk: {size:.1f} MB. Load: `spacy.load('models/ner-{lang}')`"
         + (" after `import dq_nlp.lang.kk`" if lang == "kk" else "")
         + f" or `dq_nlp.ner.load_ner('{lang}')`. Needs nothing from `../shared`.",

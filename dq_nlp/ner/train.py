@@ -110,6 +110,17 @@ def train_ner_model(
     return info
 
 
+def refresh_kk_tokenizer(model: Path) -> None:
+    """Re-save a kk pipeline's tokenizer with the current :mod:`dq_nlp.lang.kk` rules (they are stored in the model)."""
+    import spacy
+
+    import dq_nlp.lang.kk  # noqa: F401
+
+    nlp = spacy.load(model)
+    nlp.tokenizer = spacy.blank("kk", vocab=nlp.vocab).tokenizer
+    nlp.tokenizer.to_disk(model / "tokenizer")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lang", required=True, choices=["ru", "kk"])
@@ -137,13 +148,3 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 
-
-def refresh_kk_tokenizer(model: Path) -> None:
-    """Re-save a kk pipeline's tokenizer with the current :mod:`dq_nlp.lang.kk` rules (they are stored in the model)."""
-    import spacy
-
-    import dq_nlp.lang.kk  # noqa: F401
-
-    nlp = spacy.load(model)
-    nlp.tokenizer = spacy.blank("kk", vocab=nlp.vocab).tokenizer
-    nlp.tokenizer.to_disk(model / "tokenizer")
