@@ -18,6 +18,18 @@ QUESTIONS = REPO_DIR / "corpora" / "questions" / "questions.jsonl"
 CORPORA = [REPO_DIR / "corpora" / "samples", REPO_DIR / "corpora" / "gold"]
 
 
+def _code_stamp() -> str:
+    """Stored extractions depend on the grammars and the registry: a cached data dir is reused only while they
+    are unchanged (ingest dedupes by content, so a stale store would never be re-extracted)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    base = REPO_DIR / "dq_nlp"
+    for path in sorted([*base.glob("extract/**/*.py"), *base.glob("data/registry/*"), *base.glob("trace/*.py")]):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:10]
+
+
 def evaluate_ask(embedder: str = "e5-small", data_dir: Path | None = None, split: str = "all") -> dict:
     from ..ask.bot import ask
     from ..ingest.run import ingest_paths
@@ -27,7 +39,7 @@ def evaluate_ask(embedder: str = "e5-small", data_dir: Path | None = None, split
         raise DqError(f"{QUESTIONS} is missing")
     rows = [json.loads(x) for x in QUESTIONS.read_text(encoding="utf-8").splitlines() if x.strip()]
     rows = [r for r in rows if split == "all" or r.get("split") == split]
-    data_dir = data_dir or Path.home() / ".cache" / "dq-nlp" / f"eval-ask-{embedder.replace('/', '_')}"
+    data_dir = data_dir or Path.home() / ".cache" / "dq-nlp" / f"eval-ask-{embedder.replace('/', '_')}-{_code_stamp()}"
     services = Services(Settings(data_dir=data_dir, embedder=embedder))
     ingest_paths(services, CORPORA)  # idempotent: a second run only checks hashes
     services.index.sync()
