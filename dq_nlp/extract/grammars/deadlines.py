@@ -69,6 +69,8 @@ _RULES_SRC: list[tuple[str, str]] = [
     ("kk_quarter", rf"(?:{YEAR_KK}\s)?{KK_ORDINAL}\s(?:тоқсан\w*)(?:\s(?:соңына|аяғына))?(?:\s(?:дейін|ішінде))?"),
     ("kk_half", rf"(?:{YEAR_KK}\s)?{KK_ORDINAL}\s(?:жартыжылды\w*|жарты\sжылды\w*|жартыжылд\w*)(?:\s(?:соңына|аяғына))?(?:\s(?:дейін|ішінде))?"),
     # --- year ends
+    ("ru_month_end_current", r"(?:до|к)\sконц[ау]\s(?:текущего\s|этого\s)?месяца"),
+    ("ru_school_year_end", r"(?:до|к)\sконц[ау]\s(?:текущего\s|этого\s)?учебного\sгода"),
     ("ru_year_end", rf"(?:до|к)\s(?:конц[ау]|окончани[юя])\s(?:текущего\s|этого\s|нынешнего\s|следующего\s)?(?:года|{YEAR_RU})"),
     ("kk_year_end", rf"(?:(?:{YEAR_KK}|ағымдағы жылдың|осы жылдың|биылғы жылдың)\s)?(?:жыл\s)?(?:соңына|аяғына)\s(?:дейін|шейін)"),
     ("kk_year_end2", r"(?P<kkyearend>жылдың соңына|жыл соңына|жыл аяғына|жылдың аяғына)(?:\s(?:дейін|шейін))?"),
@@ -188,7 +190,8 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
         return Deadline(text=text, date=_last_day(year, month).isoformat(), granularity="month")
     if name in {"ru_quarter", "kk_quarter", "ru_half", "kk_half", "ru_half_by"}:
         n = _ordinal(g["ord"])
-        if name == "ru_half_by":  # "ко второму полугодию": by the start of H2, i.e. the end of H1
+        by_start = name == "ru_half_by" or (name == "kk_half" and re.search(r"(?:ға|ге|қа|ке|на|не)\s+дейін", text))
+        if by_start:  # "ко второму полугодию", "екінші жартыжылдыққа дейін": by the start of H2 = the end of H1
             months = 6 if n == 2 else 12
         elif name in {"ru_quarter", "kk_quarter"}:
             months = 3 * n if n else 0
@@ -199,12 +202,17 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
         explicit = _year(m, doc)
         year = explicit or doc.year
         end = _last_day(year, months)
-        if name == "ru_half_by" and n != 2:
+        if by_start and n != 2:
             end = date(year - 1, 12, 31) if explicit else date(year, 12, 31)
         if not explicit and end < doc:  # "во II квартале" written in November means next year's
             end = _last_day(year + 1, end.month)
         granularity = "quarter" if "quarter" in name else "half"
         return Deadline(text=text, date=end.isoformat(), granularity=granularity)
+    if name == "ru_month_end_current":
+        return Deadline(text=text, date=_last_day(doc.year, doc.month).isoformat(), granularity="month")
+    if name == "ru_school_year_end":  # the school year ends in May
+        year = doc.year if doc.month <= 5 else doc.year + 1
+        return Deadline(text=text, date=date(year, 5, 31).isoformat(), granularity="month")
     if name in {"ru_year_end", "kk_year_end", "kk_year_end2"}:
         year = _year(m, doc) or doc.year
         if "следующего" in text.lower() or "келесі" in text.lower():

@@ -68,7 +68,7 @@ _KK_ISSUER = re.compile(
 
 # Owner named in the next sentence: "Ответственными определены МИИЦР и МНЭ." / "Жауапты болып … белгіленді."
 NEXT_OWNER_RU = re.compile(r"^\s*(?:Ответственн\w+(?: исполнител\w+)?|Исполнител\w+|Ответственность)\s+(?:за [^,.]{3,80}\s+)?"
-                           r"(?:определен\w*|назначен\w*|являются|является|будут|будет|возложена на|возлагается на)\s+(?P<owners>[^.]+)",
+                           r"(?:определ[её]н\w*|назначен\w*|являются|является|будут|будет|возложена на|возлагается на)\s+(?P<owners>[^.]+)",
                            re.IGNORECASE)
 NEXT_OWNER_KK = re.compile(r"^\s*(?:Жауапты(?: орындаушы\w*| орган\w*| мемлекеттік орган\w*)?(?: болып| ретінде)?|Орындаушы\w*(?: ретінде)?)\s+(?P<owners>[^.]+?)\s+"
                            r"(?:белгіленді|айқындалды|тағайындалды|бекітілді)", re.IGNORECASE)
@@ -318,8 +318,10 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
         if clause and _starts_owner(clause, owner_case) and not re.search(r"\b(?:был[оа]?|будет)\s*$", clause):
             pre_owners = _split_owners(clause, owner_case)
         if trig_word in {"необходимо", "следует", "надлежит"} and not pre_owners:
-            # impersonal obligation is a directive only with an addressee or a deadline
-            if not deadlines:
+            # impersonal obligation is a directive only with an addressee ("МНЭ необходимо …"); "долю … необходимо
+            # увеличить до 80%" is a target, not an instruction
+            after = rest.strip().split(" ", 1)[0] if rest.strip() else ""
+            if not deadlines or is_infinitive(after) and not _names_body(rest[: rest.find(after) + 60]):
                 return []
         if trig_word == "возложить" or trig_word.startswith("возлож"):
             on = re.search(r"\bна\s+(.+?)(?:\s+(?:обязанност\w*|ответственност\w*|функци\w*|контроль)|$)", rest)
