@@ -88,13 +88,15 @@ _KK_SURNAME = re.compile(r"^[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(
 KK_DATIVE = re.compile(rf"(?:{_KK_DATIVE_END}|(?:мен|бен|пен)(?=\s+бірлесіп)|-[аеa])$")
 _KK_ACC_END = re.compile(r"(?:ны|ні|ды|ді|ты|ті)$")
 _KK_ABL_END = re.compile(r"(?:нан|нен|дан|ден|тан|тен)$")
-_KK_NOMINATIVE_HEAD = re.compile(r"^(?:министрлігі|әкімдігі|әкімдіктері|әкімдері|әкімі|комитеті|агенттігі|холдингі|қоры|"
-                                 r"компаниясы|банкі|басқармасы|Үкімет|[А-ЯӘҒҚҢӨҰҮҺІ]{2,})$")
+_KK_NOMINATIVE_HEAD = re.compile(r"^(?:министрлігі|әкімдігі|әкімдіктері|әкімдіктер|әкімдері|әкімі|комитеті|агенттігі|холдингі|қоры|"
+                                 r"компаниясы|банкі|басқармасы|Үкімет|органдар|органдары|министрліктер|ведомстволар|"
+                                 r"компаниялар|ұйымдар|[А-ЯӘҒҚҢӨҰҮҺІ]{2,})$")
 _KK_ACCUSATIVE = re.compile(r"^[а-яәғқңөұүһі]{3,}(?:ны|ні|ды|ді|ты|ті|ын|ін)$")
 _KK_STOP_LEFT = re.compile(r"^(?:басшысы|Премьер-Министр\w*|Президент\w*|министрі|әкімі|тапсырды|бойынша|барысында|кезінде|"
                            r"отырыста|отырысында|кеңесте|жиында|қорытындысы|сондай-ақ|Сондай-ақ|Сонымен|қатар|Сонымен қатар|"
                            r"Бектенов|Мәдиев|дейін|ішінде|соңына|жылғы|жылдың|жылы|Үкімет басшысы|тапсырмасымен|тапсырмасы|"
-                           r"тапсырмасына|шешімімен|шешімі|бастамасымен|басшысының|қаулысымен|хаттамасымен)$")
+                           r"тапсырмасына|шешімімен|шешімі|бастамасымен|басшысының|қаулысымен|хаттамасымен|сәйкес|орай|байланысты|"
+                           r"қарамастан|кейін|соң|кезде)$")
 
 
 @dataclass
@@ -422,7 +424,14 @@ def _kk_owners(region: str, case: str = "dat") -> list[str]:
 
     heads = [j for j in range(len(tokens)) if is_head(j)]
     # a dative after the first accusative object is part of the action ("ақпаратты Цифрлық штабқа ұсыну")
-    first_acc = next((j for j, t in enumerate(tokens) if _KK_ACCUSATIVE.match(t.group()) and not KK_OWNER_HEAD.search(t.group())), None)
+    def object_at(j: int) -> bool:
+        # an accusative object — unless it sits inside a body's name: "Қаржы нарығын реттеу және дамыту агенттігіне"
+        if not _KK_ACCUSATIVE.match(tokens[j].group()) or KK_OWNER_HEAD.search(tokens[j].group()):
+            return False
+        window = [t.group() for t in tokens[j + 1:j + 5]]
+        return not (any(w.endswith(("у", "ту", "ду")) for w in window[:-1]) and any(KK_OWNER_HEAD.search(w) for w in window))
+
+    first_acc = next((j for j in range(len(tokens)) if object_at(j)), None)
     if first_acc is not None and case == "dat":
         heads = [j for j in heads if j < first_acc]
     for j in heads:
@@ -430,8 +439,10 @@ def _kk_owners(region: str, case: str = "dat") -> list[str]:
         while k - 1 >= 0:
             prev = tokens[k - 1].group()
             between = region[tokens[k - 1].end():tokens[k].start()]
-            if "," in between or ";" in between or ":" in between:
+            if ";" in between or ":" in between:
                 break
+            if "," in between and not (prev[0].isupper() and tokens[k].group()[0].isupper()):
+                break  # a comma ends the owner, except inside a list of names: "Түркістан, Жамбыл және Қызылорда облыстарының"
             if _KK_STOP_LEFT.match(prev) or re.fullmatch(r"\d+\w*", prev) or _KK_TITLE.match(prev) or _KK_SURNAME.match(prev):
                 break
             if prev.lower() in {"және", "мен", "бен", "пен"}:
@@ -447,7 +458,7 @@ def _kk_owners(region: str, case: str = "dat") -> list[str]:
             if _KK_ACCUSATIVE.match(prev) or re.search(r"(?:да|де|та|те|нда|нде)$", prev) and not prev[0].isupper():
                 break  # an object or a locative ("Кеңес қорытындысында") is not part of the owner's name
             k -= 1
-            if j - k >= 7:
+            if j - k >= 12:
                 break
         i = k
         owners.append((tokens[i].start(), tokens[j].end()))
