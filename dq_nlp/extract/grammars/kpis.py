@@ -28,14 +28,18 @@ target_ru = re.compile(
     rf"(?P<period>\s(?:к|до)\s(?:концу\s)?(?:20\d{{2}}\s?(?:году|года|г\.)|года))?", re.IGNORECASE)
 reach_ru = re.compile(
     rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?:(?:должн\w+|планируется|ожидается)\s+)?(?:достигнет|достигнут|составит|составят|составил\w*|составляет|составляют|"
-    rf"достиг(?:ла|ло|ли)?|достигает|превысит|превысил\w*)\s(?:в среднем\s|около\s|порядка\s|почти\s|до\s|более\s)?(?P<to>{VALUE})(?:[-–](?P<to2>{VALUE}))?{UNIT.format(g='u2')}",
+    rf"достиг(?:ла|ло|ли)?|достигает|достигал\w*|составлял\w*|превысит|превысил\w*|"
+    rf"(?:вырос|выросл|увеличил|поднял|повысил|снизил|сократил|уменьшил)\w*(?:\s+[^\s,;]+){{0,2}}?\s+до)"
+    rf"\s(?:в среднем\s|около\s|порядка\s|почти\s|до\s|более\s|лишь\s|только\s|уже\s|всего\s)*(?P<to>{VALUE})(?:[-–](?P<to2>{VALUE}))?{UNIT.format(g='u2')}",
     re.IGNORECASE)
-times_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_RU}|увеличить|сократить|снизить|вырастет)(?:\s+[^\s,;]+){{0,3}}?\s+в\s(?P<to>\d+(?:[.,]\d+)?|{NUMBER_WORD})\sраза?",
+times_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_RU}|увеличить|сократить|снизить|вырастет|стал\w* (?:меньше|больше)|превыша\w* норму)(?:\s+[^\s,;]+){{0,3}}?\s+в\s(?P<to>\d+(?:[.,]\d+)?|{NUMBER_WORD})\sраза?",
                       re.IGNORECASE)
 by_percent_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_RU})(?:\s+[^\s,;]+){{0,3}}?\s+на\s(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)",
                            re.IGNORECASE)
 ratio_ru = re.compile(rf"(?P<metric>мультипликатор\w*|соотношени\w*|возврат\w*)[^.;]{{0,60}}?(?P<to>\d+|{NUMBER_WORD})\s(?:к|:)\s(?P<den>\d+|одному|бірге|бір)",
                       re.IGNORECASE)
+place_ru = re.compile(r"(?P<metric>[^.;:!?]{3,120}?)\s+(?:занял\w*|занимает|поднял\w* на|поднялся на|опустил\w* на|находится на|вошел\w* в|вошёл\w* в)\s"
+                      r"(?P<to>\d{1,3})-?(?:е|м|й|го|ое)?\s+мест\w*(?P<tail>\s+в\s+[^.;,]{3,100})?", re.IGNORECASE)
 pp_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:до|на)\s(?P<to>{NUMBER}|{NUMBER_WORD})\s(?P<u2>процентн\w+ пункт\w*|п\.\s?п\.)",
                    re.IGNORECASE)
 range_share_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:на уровне|в размере|от)\s(?P<from>{NUMBER})\s?(?:до|[-–])\s?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)",
@@ -75,11 +79,12 @@ def _gate(pattern: str) -> re.Pattern:
 GATES = {
     "from_to_ru": _gate(r"\bс\s.{0,40}\bдо\s"),
     "target_ru": _gate(rf"\b(?:{TARGET_RU})\b"),
-    "reach_ru": _gate(r"достиг|состав|превыс"),
+    "reach_ru": _gate(r"достиг|состав|превыс|\sдо\s"),
     "times_ru": _gate(r"\bраза?\b"),
     "by_percent_ru": _gate(r"\bна\s\d"),
     "ratio_ru": _gate(r"мультипликатор|соотношени|возврат"),
     "pp_ru": _gate(r"пункт|п\.\s?п\."),
+    "place_ru": _gate(r"мест"),
     "range_share_ru": _gate(r"%|процент"),
     "from_to_kk": _gate(r"(?:дан|ден|тан|тен|нан|нен)\s"),
     "value_kk": _gate(r"%|пайыз"),
@@ -175,6 +180,10 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         # the metric is the end of the clause before "с X до Y": after the last comma or dash
         clause = re.split(r"[,—]\s", pre)[-1] if pre else ""
         metric = _clean_metric(clause)
+        if len(metric) < 3 and pre:
+            # "доля услуг, оказываемых в электронном виде, за 2023–2024 годы выросла с …": the subject spans commas
+            metric = _clean_metric(pre)
+            clause = pre
         first = metric.split()[0].lower() if metric else ""
         if not m.group("verb") and last_metric and metric and not re.search(GROWTH_RU, clause, re.IGNORECASE):
             head = last_metric.split()[0].lower()
@@ -214,6 +223,9 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         add(m, m.group("metric"), None, _num(m.group("to")), "x", "value")
     for m in (ratio_ru.finditer(text) if GATES["ratio_ru"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "ratio", "value")
+    for m in (place_ru.finditer(text) if GATES["place_ru"].search(text) else ()):
+        tail = (m.group("tail") or "").strip()
+        add(m, f"место {m.group('metric').strip()} {tail}".strip(), None, _num(m.group("to")), "place", "value")
     for m in (pp_ru.finditer(text) if GATES["pp_ru"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "p.p.", "value")
     for m in (range_share_ru.finditer(text) if GATES["range_share_ru"].search(text) else ()):
