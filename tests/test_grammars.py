@@ -110,3 +110,44 @@ def test_kazakh_directive():
 def test_language_detection():
     assert detect_lang("Үкімет басшысы министрлікке тапсырды.") == "kk"
     assert detect_lang("Премьер-министр поручил министерству.") == "ru"
+
+
+def test_linking_any_case_and_language():
+    from dq_nlp.trace.registry import load_registry
+
+    r = load_registry()
+    assert r.link_body("Министерству финансов") == r.link_body("Қаржы министрлігіне") == "mf"
+    assert r.link_body("Жаслану Мадиеву") == "miid"  # a person owner resolves to the body they head
+    assert r.link_bodies("акиматами Карагандинской и Павлодарской областей") == ["akimat_karaganda_region",
+                                                                                 "akimat_pavlodar_region"]
+    assert r.link_bodies("Абай және Шығыс Қазақстан облыстарының әкімдіктерінен") == ["akimat_abai_region",
+                                                                                      "akimat_east_kazakhstan_region"]
+    assert r.link_body("Управлению по делам несуществующих ведомств").startswith("new:")  # a candidate, not a loss
+
+
+def test_programmes_most_specific_first():
+    from dq_nlp.trace.registry import load_registry
+
+    r = load_registry()
+    ids = r.programmes_in("сформировать проекты-«ледоколы» в рамках Стратегии Digital Qazaqstan")
+    assert ids[:2] == ["icebreakers", "digital_qazaqstan"]
+    assert [c["id"] for c in r.programme_chain("icebreakers")] == ["icebreakers", "digital_qazaqstan"]
+
+
+@pytest.mark.parametrize("text,doc_date,date", [
+    ("до конца учебного года", "2025-11-10", "2026-05-31"),
+    ("2026 жылдың екінші жартыжылдығына дейін", "2025-11-10", "2026-06-30"),
+    ("до конца месяца", "2025-11-10", "2025-11-30"),
+])
+def test_more_deadline_shapes(text, doc_date, date):
+    assert find_deadlines(text, doc_date)[0].date == date
+
+
+def test_kpi_place_and_reached_value():
+    kpis = find_kpis("Доля школ выросла до 42%, а Казахстан занял 41-е место в рейтинге готовности к ИИ.")
+    assert [(k.to, k.unit) for k in kpis] == [(42.0, "%"), (41.0, "place")]
+
+
+def test_kazakh_protocol_item_with_bracketed_owners():
+    ds = _directives("3. Су тасқыны қаупі бар елді мекендерді бақылау кестесі бір апта ішінде әзірленсін (ТЖМ, СРИМ).")
+    assert ds and ds[0].owners == ["ТЖМ", "СРИМ"]
