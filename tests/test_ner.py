@@ -145,6 +145,39 @@ def test_kk_model_tags_government_sentence() -> None:
     assert [t.text for t in doc][4] == "Премьер-министр"  # the kk tokenizer rules are the ones shipped
 
 
+@ru_model
+def test_eval_command_on_inline_nerel(tmp_path: Path) -> None:
+    from dq_nlp.ner.commands import run_eval
+
+    split = tmp_path / "nerel" / "test"
+    split.mkdir(parents=True)
+    (split / "001.txt").write_text(BRAT_TXT, encoding="utf-8")
+    (split / "001.ann").write_text(BRAT_ANN, encoding="utf-8")
+    res = run_eval("ru", data=tmp_path)
+    assert res["docs"] == 1 and res["outermost"]["micro"]["n_gold"] == 5
+    assert 0 <= res["outermost"]["micro"]["f"] <= 100
+    assert res["speed_1_core"]["tokens_per_s"] > 0
+
+
+@kk_model
+def test_eval_command_on_inline_kaznerd(tmp_path: Path) -> None:
+    from dq_nlp.ner.commands import run_eval
+
+    (tmp_path / "kaznerd").mkdir()
+    (tmp_path / "kaznerd" / "IOB2_test.txt").write_text(IOB2, encoding="utf-8")
+    res = run_eval("kk", data=tmp_path)
+    assert res["sentences"] == 2 and res["gold_tokens"]["micro"]["n_gold"] == 5
+
+
+def test_eval_command_missing_data(tmp_path: Path) -> None:
+    import typer
+
+    from dq_nlp.ner.commands import run_eval
+
+    with pytest.raises(typer.BadParameter, match="missing"):
+        run_eval("ru", data=tmp_path)
+
+
 def test_load_ner_missing_dir(tmp_path: Path) -> None:
     assert load_ner("ru", models_dir=tmp_path) is None
 

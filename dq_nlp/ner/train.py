@@ -140,6 +140,10 @@ def main() -> None:
             ov[k] = json.loads(v)
         except json.JSONDecodeError:
             ov[k] = v
+    try:
+        check_data(args.lang, args.data)
+    except FileNotFoundError as exc:
+        raise SystemExit(f"error: {exc}") from exc
     print(json.dumps(train_ner_model(args.lang, args.data, args.out, args.workdir, args.threads, args.config, ov,
                                      args.vector_dims, args.vector_rows),
                      ensure_ascii=False, indent=2))
