@@ -138,3 +138,21 @@ def test_batch_resumes_after_kill(tmp_path, corpus_dir):
 def test_help_teaches():
     r = run(["--help"])
     assert "ingest" in r.output and "search" in r.output and "ask" in r.output
+
+
+def test_eval_extract_scores_the_dev_gold():
+    r = run(["eval", "extract", "--split", "dev", "--lang", "kk", "--json"])
+    assert r.exit_code == 0, r.output
+    report = json.loads(r.output)
+    assert report["documents"] >= 40 and set(report["scores"]) == {"kk"}
+    scores = report["scores"]["kk"]
+    assert set(scores) == {"directive", "owner", "deadline", "money", "kpi"}
+    assert scores["directive"]["f1"] > 0.9 and scores["money"]["f1"] > 0.9  # a regression guard, not a benchmark
+
+
+def test_eval_search_says_what_it_needs(monkeypatch, tmp_path):
+    import dq_nlp.eval.search as search_eval
+
+    monkeypatch.setattr(search_eval, "KAZQAD", tmp_path / "missing")
+    r = run(["eval", "search", "--bench", "kazqad"])
+    assert r.exit_code == 1 and "KazQAD" in r.output and "missing" in r.output

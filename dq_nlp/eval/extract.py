@@ -147,41 +147,38 @@ def score_document(ann: dict, pred: dict, registry, counters: dict[str, Counter]
         counters["deadline"].add(fp=int(_deadline_key(p.get("deadline")) is not None))
 
     # money
-    gm = list(ann.get("money", []))
-    pm = list(pred["money"])
-    used = set()
-    tp = 0
-    for g in gm:
-        hit = next((i for i, p in enumerate(pm) if i not in used and p["currency"] == g["currency"]
-                    and abs(p["value"] - g["value"]) <= 0.005 * max(abs(g["value"]), 1)), None)
+    for field, gold, pred_items, same, shown in (
+        ("money", ann.get("money", []), pred["money"], money_match, ("text", "value", "currency")),
+        ("kpi", ann.get("kpis", []), pred["kpis"], kpi_match, ("metric", "from", "to", "unit")),
+    ):
+        pairs, missed, false = greedy_match(gold, pred_items, same)
+        counters[field].add(tp=len(pairs), fn=len(missed), fp=len(false))
+        if errors is not None:
+            errors += [{"doc": name, "field": field, "kind": "missed", "gold": g} for g in missed]
+            errors += [{"doc": name, "field": field, "kind": "false", "pred": {k: p.get(k) for k in shown}} for p in false]
+
+
+def money_match(gold: dict, pred: dict) -> bool:
+    return pred["currency"] == gold["currency"] and abs(pred["value"] - gold["value"]) <= 0.005 * max(abs(gold["value"]), 1)
+
+
+def kpi_match(gold: dict, pred: dict) -> bool:
+    return (_num_eq(pred.get("to"), gold.get("to")) and _num_eq(pred.get("from"), gold.get("from"))
+            and _metric_match(pred["metric"], gold.get("metric", "")))
+
+
+def greedy_match(gold: list[dict], pred: list[dict], same) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
+    """One-to-one pairs (first unused prediction that matches each gold item), then what is left on each side."""
+    used: set[int] = set()
+    pairs, missed = [], []
+    for g in gold:
+        hit = next((i for i, p in enumerate(pred) if i not in used and same(g, p)), None)
         if hit is None:
-            if errors is not None:
-                errors.append({"doc": name, "field": "money", "kind": "missed", "gold": g})
-            continue
-        used.add(hit)
-        tp += 1
-    counters["money"].add(tp=tp, fn=len(gm) - tp, fp=len(pm) - len(used))
-    if errors is not None:
-        errors += [{"doc": name, "field": "money", "kind": "false", "pred": {k: p[k] for k in ("text", "value", "currency")}}
-                   for i, p in enumerate(pm) if i not in used]
-    # KPIs
-    gk_list = list(ann.get("kpis", []))
-    pk_list = list(pred["kpis"])
-    used = set()
-    tp = 0
-    for g in gk_list:
-        hit = next((i for i, p in enumerate(pk_list) if i not in used and _num_eq(p.get("to"), g.get("to"))
-                    and _num_eq(p.get("from"), g.get("from")) and _metric_match(p["metric"], g.get("metric", ""))), None)
-        if hit is None:
-            if errors is not None:
-                errors.append({"doc": name, "field": "kpi", "kind": "missed", "gold": g})
-            continue
-        used.add(hit)
-        tp += 1
-    counters["kpi"].add(tp=tp, fn=len(gk_list) - tp, fp=len(pk_list) - len(used))
-    if errors is not None:
-        errors += [{"doc": name, "field": "kpi", "kind": "false",
-                    "pred": {k: p.get(k) for k in ("metric", "from", "to", "unit")}} for i, p in enumerate(pk_list) if i not in used]
+            missed.append(g)
+        else:
+            used.add(hit)
+            pairs.append((g, pred[hit]))
+    return pairs, missed, [p for i, p in enumerate(pred) if i not in used]
 
 
 def evaluate_extract(split: str = "test", lang: str | None = None, with_errors: bool = False, peers: bool = False,

@@ -4,18 +4,7 @@ and organisations as owners (recall of the gold owners among the organisations a
 from __future__ import annotations
 
 from ..ingest.prepare import prepare
-from .extract import Counter
-
-
-def _money_match(gold: list[dict], pred: list[dict]) -> tuple[int, int, int]:
-    used, tp = set(), 0
-    for g in gold:
-        hit = next((i for i, p in enumerate(pred) if i not in used and p["currency"] == g["currency"]
-                    and abs(p["value"] - g["value"]) <= 0.005 * max(abs(g["value"]), 1)), None)
-        if hit is not None:
-            used.add(hit)
-            tp += 1
-    return tp, len(pred) - len(used), len(gold) - tp
+from .extract import Counter, greedy_match, money_match
 
 
 def compare_peers(docs, extractor, registry) -> dict:
@@ -42,8 +31,8 @@ def compare_peers(docs, extractor, registry) -> dict:
             dates = set(facts["dates"])
             c = counters[name]
             c["deadline_dates"].add(tp=len(dates & gold_dates), fp=len(dates - gold_dates), fn=len(gold_dates - dates))
-            tp, fp, fn_ = _money_match(ann.get("money", []), facts["money"])
-            c["money"].add(tp=tp, fp=fp, fn=fn_)
+            pairs, missed, false = greedy_match(ann.get("money", []), facts["money"], money_match)
+            c["money"].add(tp=len(pairs), fp=len(false), fn=len(missed))
             found = {registry.link_body(o, "ru") for o in facts["orgs"]}
             c["owner_recall"].add(tp=len(found & gold_owners), fn=len(gold_owners - found))
     return {name: {field: c.scores() for field, c in fields.items()} for name, fields in counters.items()}

@@ -126,12 +126,13 @@ def train_ner(
     config: Path | None = typer.Option(None, "--config", help="spaCy config (default dq_nlp/ner/configs/<lang>.cfg)"),
     vector_dims: int = typer.Option(96, "--vector-dims", help="ru: PCA dimensions of the navec static vectors"),
     vector_rows: int = typer.Option(0, "--vector-rows", help="ru: keep at most N vector rows (0 = all)"),
+    full_train: bool = typer.Option(False, "--full-train", help="kk: refit on all of KazNERD valid, ship model-last"),
 ) -> None:
     """Train the NER pipeline for one language on CPU (fixed seed)."""
     from .train import train_ner_model
 
     try:
-        info = train_ner_model(lang, data, out, workdir, threads, config, None, vector_dims, vector_rows)
+        info = train_ner_model(lang, data, out, workdir, threads, config, None, vector_dims, vector_rows, full_train)
     except FileNotFoundError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

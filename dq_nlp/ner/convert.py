@@ -206,8 +206,12 @@ def kaznerd_split(docs: list[Doc], dev_fraction: float = 0.1) -> tuple[list[Doc]
     return docs[:cut], docs[cut:]
 
 
-def convert(lang: str, data: Path, out: Path, seed: int = 0) -> dict[str, dict[str, int]]:
-    """Write ``train.spacy`` and ``dev.spacy`` for ``lang`` under ``out``; returns conversion statistics."""
+def convert(lang: str, data: Path, out: Path, seed: int = 0, full_train: bool = False) -> dict[str, dict[str, int]]:
+    """Write ``train.spacy`` and ``dev.spacy`` for ``lang`` under ``out``; returns conversion statistics.
+
+    ``full_train`` (kk only): train on all of KazNERD valid, dev block included — for a final refit with a
+    recipe already chosen on the hold-out (its dev scores are then not held-out scores).
+    """
     import spacy
 
     out.mkdir(parents=True, exist_ok=True)
@@ -229,6 +233,8 @@ def convert(lang: str, data: Path, out: Path, seed: int = 0) -> dict[str, dict[s
         nlp = spacy.blank("kk")
         docs = list(iob2_docs(nlp.vocab, data / "kaznerd" / KAZNERD_FILES["valid"]))
         train, dev = kaznerd_split(docs)
+        if full_train:
+            train = train + dev
         random.Random(seed).shuffle(train)
         for name, part in (("train", train), ("dev", dev)):
             DocBin(docs=part).to_disk(out / f"{name}.spacy")

@@ -53,6 +53,7 @@ def train_ner_model(
     overrides: dict[str, object] | None = None,
     vector_dims: int = 96,
     vector_rows: int = 0,
+    full_train: bool = False,
 ) -> dict[str, object]:
     """Train ``lang`` and copy the best model to ``out`` (default ``models/ner-<lang>``). Returns run info."""
     limit_threads(threads)
@@ -71,7 +72,7 @@ def train_ner_model(
     work = workdir / lang
     corpus = work / "corpus"
     t0 = time.time()
-    stats = convert(lang, data, corpus)
+    stats = convert(lang, data, corpus, full_train=full_train)
     ov: dict[str, object] = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy")}
     if lang == "ru":
         from .vectors import build_ru_vectors
@@ -92,7 +93,8 @@ def train_ner_model(
     t2 = time.time()
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(run_dir / "model-best", out)
+    # a full-data refit has no held-out dev: ship the last checkpoint of the fixed schedule
+    shutil.copytree(run_dir / ("model-last" if full_train else "model-best"), out)
     if lang == "kk":
         refresh_kk_tokenizer(out)
     info = {
@@ -102,6 +104,7 @@ def train_ner_model(
         "threads": threads,
         "vector_dims": vector_dims if lang == "ru" else None,
         "vector_rows": (vector_rows or "all") if lang == "ru" else None,
+        "full_train": full_train,
         "prepare_s": round(t1 - t0, 1),
         "train_s": round(t2 - t1, 1),
         "data": stats,
@@ -131,6 +134,7 @@ def main() -> None:
     ap.add_argument("--config", type=Path, default=None)
     ap.add_argument("--vector-dims", type=int, default=96, help="ru: PCA dimensions of the navec vectors")
     ap.add_argument("--vector-rows", type=int, default=0, help="ru: keep at most N vector rows (0 = all)")
+    ap.add_argument("--full-train", action="store_true", help="kk: refit on all of valid, ship model-last")
     ap.add_argument("--set", action="append", default=[], help="config override key=value (JSON value)")
     args = ap.parse_args()
     ov = {}
@@ -145,7 +149,7 @@ def main() -> None:
     except FileNotFoundError as exc:
         raise SystemExit(f"error: {exc}") from exc
     print(json.dumps(train_ner_model(args.lang, args.data, args.out, args.workdir, args.threads, args.config, ov,
-                                     args.vector_dims, args.vector_rows),
+                                     args.vector_dims, args.vector_rows, args.full_train),
                      ensure_ascii=False, indent=2))
 
 
