@@ -38,6 +38,9 @@ by_percent_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWT
                            re.IGNORECASE)
 ratio_ru = re.compile(rf"(?P<metric>мультипликатор\w*|соотношени\w*|возврат\w*)[^.;]{{0,60}}?(?P<to>\d+|{NUMBER_WORD})\s(?:к|:)\s(?P<den>\d+|одному|бірге|бір)",
                       re.IGNORECASE)
+# "доходы … составили 19,2 трлн тенге, что на 7,4% больше, чем годом ранее"
+more_than_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s+(?:составил\w*|достиг\w*|вырос\w*|увеличил\w*|снизил\w*)[^.;]*?,\s+что\s+на\s"
+                          rf"(?P<to>{NUMBER})\s?(?:%|процент\w*)\s+(?:больше|меньше|выше|ниже)", re.IGNORECASE)
 place_ru = re.compile(r"(?P<metric>[^.;:!?]{3,120}?)\s+(?:занял\w*|занимает|поднял\w* на|поднялся на|опустил\w* на|находится на|вошел\w* в|вошёл\w* в)\s"
                       r"(?P<to>\d{1,3})-?(?:е|м|й|го|ое)?\s+мест\w*(?P<tail>\s+в\s+[^.;,]{3,100})?", re.IGNORECASE)
 pp_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:до|на)\s(?P<to>{NUMBER}|{NUMBER_WORD})\s(?P<u2>процентн\w+ пункт\w*|п\.\s?п\.)",
@@ -85,6 +88,7 @@ GATES = {
     "ratio_ru": _gate(r"мультипликатор|соотношени|возврат"),
     "pp_ru": _gate(r"пункт|п\.\s?п\."),
     "place_ru": _gate(r"мест"),
+    "more_than_ru": _gate(r"что\s+на\s+\d"),
     "range_share_ru": _gate(r"%|процент"),
     "from_to_kk": _gate(r"(?:дан|ден|тан|тен|нан|нен)\s"),
     "value_kk": _gate(r"%|пайыз"),
@@ -223,6 +227,8 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         add(m, m.group("metric"), None, _num(m.group("to")), "x", "value")
     for m in (ratio_ru.finditer(text) if GATES["ratio_ru"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "ratio", "value")
+    for m in (more_than_ru.finditer(text) if GATES["more_than_ru"].search(text) else ()):
+        add(m, m.group("metric"), None, _num(m.group("to")), "%", "achieved")
     for m in (place_ru.finditer(text) if GATES["place_ru"].search(text) else ()):
         tail = (m.group("tail") or "").strip()
         add(m, f"место {m.group('metric').strip()} {tail}".strip(), None, _num(m.group("to")), "place", "value")
