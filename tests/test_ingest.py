@@ -116,3 +116,11 @@ def test_batch_of_bad_inputs_loses_nothing(fresh, tmp_path):
     again = ingest_paths(fresh, [tmp_path / "in"])
     assert {i.status for i in again} <= {"duplicate", "error"}
     assert fresh.store.counts() == before
+
+
+def test_publication_date_from_the_page_head_when_no_metadata():
+    from dq_nlp.ingest.readers import RawDocument
+
+    doc = prepare(RawDocument(text="14:32, 23 ноября 2026\n" + RU.replace("до 1 марта 2026 года", "до конца года"),
+                              source="page")).document
+    assert doc.date == "2026-11-23" and not doc.text.startswith("14:32")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
+from datetime import date
 
 from ..errors import InputError
 from ..lang.detect import detect_lang, document_lang
@@ -35,7 +37,47 @@ def _guess_title(text: str) -> str | None:
     return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
 
 
+_HEAD_DATE = re.compile(
+    r"\b(?P<d>\d{1,2})\s(?P<m>январ\w*|феврал\w*|март\w*|апрел\w*|ма[яй]\w*|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|"
+    r"ноябр\w*|декабр\w*|қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*|шілде\w*|тамыз\w*|қыркүйек\w*|"
+    r"қазан\w*|қараша\w*|желтоқсан\w*)\s(?P<y>20\d{2})|\b(?P<d2>\d{1,2})\.(?P<m2>\d{2})\.(?P<y2>20\d{2})\b|"
+    r"\b(?P<y3>20\d{2})\s?ж(?:ылғы|\.)\s(?P<d3>\d{1,2})\s(?P<m3>[а-яәғқңөұүһі]+)", re.IGNORECASE)
+_MONTHS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"]
+_KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша",
+              "желтоқсан"]
+
+
+def _month(word: str) -> int | None:
+    w = word.lower()
+    for i, stem in enumerate(_KK_MONTHS):
+        if w.startswith(stem):
+            return i + 1
+    for i, stem in sorted(enumerate(_MONTHS), key=lambda x: -len(x[1])):
+        if w.startswith(stem):
+            return i + 1
+    return None
+
+
+def date_from_head(text: str) -> str | None:
+    """A publication date printed at the top of a page ("23 ноября 2026, 14:32", "23.11.2026", "2026 жылғы 23 қараша")
+    when the file carried no metadata: deadlines are resolved against it."""
+    m = _HEAD_DATE.search(text[:400])
+    if not m:
+        return None
+    try:
+        if m.group("y"):
+            month, day, year = _month(m.group("m")), int(m.group("d")), int(m.group("y"))
+        elif m.group("y2"):
+            month, day, year = int(m.group("m2")), int(m.group("d2")), int(m.group("y2"))
+        else:
+            month, day, year = _month(m.group("m3")), int(m.group("d3")), int(m.group("y3"))
+        return date(year, month, day).isoformat() if month else None
+    except (TypeError, ValueError):
+        return None
+
+
 def prepare(raw: RawDocument) -> Prepared:
+    head_date = None if raw.date else date_from_head(normalize_text(raw.text))
     text = normalize_text(strip_boilerplate(normalize_text(raw.text)))
     if len(text) < MIN_TEXT_CHARS:
         raise InputError(f"{raw.source}: only {len(text)} characters of text after cleaning — nothing to analyse.")
@@ -52,6 +94,6 @@ def prepare(raw: RawDocument) -> Prepared:
         if s.lang == "unknown":
             s.lang = lang if lang in {"ru", "kk"} else "ru"
     title = raw.title or _guess_title(text)
-    document = Document(id=doc_id, url=raw.url, title=title, date=raw.date, lang=lang, text=text, hash=digest,
+    document = Document(id=doc_id, url=raw.url, title=title, date=raw.date or head_date, lang=lang, text=text, hash=digest,
                         source=raw.source)
     return Prepared(document=document, sentences=sentences)
