@@ -19,6 +19,13 @@ DEFAULT_DATA = REPO.parent / "shared" / "data"
 CONFIGS = Path(__file__).resolve().parent / "configs"
 
 
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
 def limit_threads(threads: int) -> None:
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
         os.environ[var] = str(threads)
@@ -99,7 +106,7 @@ def train_ner_model(
         refresh_kk_tokenizer(out)
     info = {
         "lang": lang,
-        "config": str(config or CONFIGS / f"{lang}.cfg"),
+        "config": _rel(Path(config or CONFIGS / f"{lang}.cfg")),
         "overrides": {k: v for k, v in ov.items() if not k.startswith("paths.")},
         "threads": threads,
         "vector_dims": vector_dims if lang == "ru" else None,
