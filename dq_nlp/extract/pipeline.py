@@ -46,7 +46,5 @@ class Extractor:
         doc._.sent_spans = [(s.start, s.end, s.lang if s.lang in ("ru", "kk") else lang) for s in prepared.sentences]
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-        directive_deadlines = {(d.deadline.start, d.deadline.end) for d in doc._.directives if d.deadline}
-        del directive_deadlines
         return Extraction(lang=document.lang, doc_date=document.date, directives=doc._.directives,
                           deadlines=doc._.deadlines, money=doc._.money, kpis=doc._.kpis, entities=doc._.dq_entities)

@@ -50,7 +50,6 @@ FOREIGN = re.compile(r"(?:Узбекистан\w*|Кыргызстан\w*|Кир
                      r"Корея|Кореи|Япони\w*|Германи\w*|Франци\w*|Турци\w*|Азербайджан\w*|Беларус\w*|Белоруссии|Украин\w*|"
                      r"Грузи[ия]|Армени\w*|Таджикистан\w*|Туркменистан\w*|Индии|Великобритани\w*|ОАЭ|"
                      r"Өзбекстан\w*|Қырғызстан\w*|Ресей\w*|Қытай\w*|АҚШ\w*|Сингапур\w*|Эстония\w*|Корея\w*|Жапония\w*|Түркия\w*)")
-IMPERFECTIVE_HISTORY = re.compile(r"\bпоручал[аи]?\b", re.IGNORECASE)
 
 _ISSUER_HEADS_RU = re.compile(
     r"(?:(?:Премьер-[Мм]инистр\w*|Глав\w* (?:государства|Правительства|МИИЦР|МНЭ|[А-ЯЁ]{2,})|Президент\w*|Вице-премьер\w*|"
@@ -507,16 +506,13 @@ def _kk_nominative_owners(region: str) -> list[str]:
 
 def _kk_action(before_trigger: str) -> str:
     # the action is the verbal-noun phrase just before the trigger: "платформаны іске қосуды тапсырды"
-    chunk = re.split(r"(?:дейін|ішінде|соңына|ға|ге|қа|ке|на|не)\s(?=[^\s]+\s*$)|,\s", before_trigger)
-    tail = before_trigger
-    words = tail.split()
+    words = before_trigger.split()
     # take words after the last owner head / deadline marker
     cut = 0
     for idx, w in enumerate(words):
         if KK_OWNER_HEAD.search(w) and KK_DATIVE.search(w) or w in {"дейін", "ішінде", "шейін"} or w.endswith(("ында", "інде")) and idx < len(words) - 1 and re.search(r"тоқсан|жартыжылдық|жыл", w):
             cut = idx + 1
     action = " ".join(words[cut:]) if cut < len(words) else " ".join(words[-4:])
-    del chunk
     action = re.sub(r"(у)(ды|ді|ын|ін)$", r"\1", action)
     return _clean(action)[:300]
 
