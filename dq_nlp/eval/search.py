@@ -81,15 +81,16 @@ def _cached_passages(embedder, texts: list[str]) -> np.ndarray:
 
 
 def rank_all(ids: list[str], texts: list[str], langs: list[str], queries: list[str], embedder_spec: str,
-             work_dir: Path, depth: int = 100, lexical_weight: float = 0.7, cross_weight: float = 2.0) -> dict[str, list[list[str]]]:
+             work_dir: Path, depth: int = 100, weights=None) -> dict[str, list[list[str]]]:
     """Rank ``ids`` for every query with BM25, dense (Chroma) and their fusion; the same code paths as `dq search`."""
     from ..index.dense import DenseIndex, open_client
     from ..index.embedders import get_embedder
     from ..index.glossary import expand
     from ..index.lexical import SCHEMES, LexicalIndex
-    from ..index.search import fuse
+    from ..index.search import Weights, fuse
     from ..lang.detect import detect_lang
 
+    weights = weights or Weights()
     embedder = get_embedder(embedder_spec)
     lexical = LexicalIndex(work_dir / "bm25")
     lexical.build(ids, texts, langs, version=1)
@@ -115,8 +116,8 @@ def rank_all(ids: list[str], texts: list[str], langs: list[str], queries: list[s
         out["dense"].append([ids[i] for i in np.argsort(-den)[:depth]])
         cand = list(dict.fromkeys(list(np.argsort(-den)[:depth]) + list(np.argsort(-lex)[:depth])))
         qlang = detect_lang(q)
-        w = np.array([lexical_weight if lang_of[ids[i]] in (qlang, "mixed") else cross_weight for i in cand], dtype=np.float32)
-        fused = fuse(den[cand], lex[cand], w)
+        w = np.array([weights.lexical(qlang, lang_of[ids[i]]) for i in cand], dtype=np.float32)
+        fused = fuse(den[cand], lex[cand], w, weights.dense)
         out["hybrid"].append([ids[cand[i]] for i in np.argsort(-fused)])
     return out
 
