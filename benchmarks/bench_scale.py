@@ -1,5 +1,5 @@
 """Search latency as the index grows: synthetic directives (random unit vectors + Russian/Kazakh term soup) in
-Chroma + BM25, queried through the same primitives as `dq search` (dense top-k, BM25 scores, z-score fusion).
+Chroma + BM25, queried through the same primitives as `dq search` (dense top-k in the directives collection, BM25 scores, z-score fusion).
 
     python benchmarks/bench_scale.py --sizes 10000 100000 [--queries 50]
 
@@ -48,7 +48,7 @@ def main() -> None:
             ids = [f"d{i}" for i in range(n)]
             t0 = time.perf_counter()
             client = open_client(Path(tmp))
-            col = client.get_or_create_collection("units__synthetic", embedding_function=None,
+            col = client.get_or_create_collection("directives__synthetic", embedding_function=None,
                                                   metadata={"hnsw:space": "cosine"})
             for i in range(0, n, 5000):
                 col.add(ids=ids[i:i + 5000], embeddings=vecs[i:i + 5000].tolist(),
@@ -62,8 +62,8 @@ def main() -> None:
                 q /= np.linalg.norm(q)
                 words = " ".join(rng.choice(VOCAB, size=3))
                 t = time.perf_counter()
-                res = col.query(query_embeddings=[q.tolist()], n_results=50, where={"kind": "directive"},
-                                include=["distances"])
+                # the unit kind is a collection, not a `where` clause (see dq_nlp.index.dense.UnitsIndex)
+                res = col.query(query_embeddings=[q.tolist()], n_results=50, include=["distances"])
                 dense = {i: 1 - d for i, d in zip(res["ids"][0], res["distances"][0])}
                 lx = lex.scores(words)
                 top = np.argsort(-lx)[:50]

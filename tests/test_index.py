@@ -50,7 +50,8 @@ def test_sentence_transformers_backend_by_config(tmp_path):
 def test_collections_are_per_embedder_and_survive_restart(loaded):
     data = loaded.settings.data_dir
     n = loaded.index.dense.count()
-    assert n > 0 and loaded.index.dense.collection.name == "units__e5-small"
+    names = {p.collection.name for p in loaded.index.dense.parts.values()}
+    assert n > 0 and names == {"directives__e5-small", "sentences__e5-small"}
     code = ("from dq_nlp.services import Services; from dq_nlp.settings import Settings; import sys;"
             f"s = Services(Settings(data_dir=r'{data}')); print(s.index.dense.count());"
             "print(s.index.search('интернет в школах', k=1)[0].id)")

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from ..lang.detect import detect_lang
 from ..records import Directive
 from ..store import Store
-from .dense import DenseIndex, open_client
+from .dense import UnitsIndex, open_client
 from .embedders import Embedder
 from .glossary import expand
 from .lexical import LexicalIndex
@@ -93,7 +93,7 @@ class Index:
                  weights: Weights | None = None):
         self.store = store
         self.embedder = embedder
-        self.dense = DenseIndex(open_client(data_dir, chroma_url), embedder)
+        self.dense = UnitsIndex(open_client(data_dir, chroma_url), embedder)
         self.lexical = LexicalIndex(Path(data_dir) / "bm25" / embedder.name)
         self.weights = weights or Weights()
         self._meta: dict[str, dict] = {}
@@ -150,7 +150,8 @@ class Index:
         expand("прогрев")  # load the glossary now, not inside the first query
         if self.lexical.version != version or self.lexical.ids != ids:
             self.lexical.build(ids, texts, [m["lang"] for m in metas], version)
-        missing = [i for i, x in enumerate(ids) if x not in self.dense.existing([x])] if len(ids) < 5000 else []
+        have = self.dense.existing(ids)
+        missing = [i for i, x in enumerate(ids) if x not in have]
         if missing:
             self.dense.add([ids[i] for i in missing], [texts[i] for i in missing], [metas[i] for i in missing])
 
@@ -159,8 +160,6 @@ class Index:
         clauses: list[dict] = []
         if f.lang:
             clauses.append({"lang": f.lang})
-        if f.kind:
-            clauses.append({"kind": f.kind})
         if owner_id:
             clauses.append({owner_key(owner_id): True})
         if f.due_before:
@@ -205,7 +204,7 @@ class Index:
         dense_scores: dict[str, float] = {}
         qv = self.embedder.embed([query], kind="query")[0] if mode in ("hybrid", "dense") else None
         if mode in ("hybrid", "dense"):
-            dense_scores = dict(self.dense.query(query, pool, self._where(f, owner_id), vector=qv))
+            dense_scores = dict(self.dense.query(query, pool, self._where(f, owner_id), vector=qv, kind=f.kind))
         lex_scores: dict[str, float] = {}
         if mode in ("hybrid", "lexical") and self.lexical.ids:
             scores = self.lexical.scores(query, expand(query))
