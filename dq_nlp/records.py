@@ -45,7 +45,6 @@ class Money(Record):
 class Kpi(Record):
     """A measured indicator: ``доля безналичных платежей выросла с 30% до 89%``."""
 
-    model_config = ConfigDict(populate_by_name=True, extra="ignore")
     metric: str
     from_: float | None = Field(default=None, alias="from")
     to: float | None = None
@@ -106,7 +105,6 @@ class Document(Record):
 class Extraction(Record):
     """What ``dq extract --json`` prints for one document."""
 
-    model_config = ConfigDict(populate_by_name=True, extra="ignore")
     lang: Lang
     doc_date: str | None = None
     directives: list[Directive] = Field(default_factory=list)

@@ -55,9 +55,8 @@ def _content_terms(text: str) -> set[str]:
 
 
 def _abstain(question: str, lang: str, confidence: float = 0.0) -> Answer:
-    text = ("Җауап жоқ: бұл сұраққа жауап беретін тапсырма табылмады." if lang == "kk"
+    text = ("Жауап жоқ: бұл сұраққа жауап беретін тапсырма табылмады." if lang == "kk"
             else "Нет ответа: не найдено поручение, которое отвечает на этот вопрос.")
-    text = text.replace("Җ", "Ж")
     return Answer(question=question, lang=lang, answer=text, confidence=round(confidence, 3), abstained=True)
 
 

@@ -46,7 +46,6 @@ def metrics(ranked: list[list[str]], relevant: list[dict[str, int]]) -> dict[str
 
 
 def _load_kazqad(split: str) -> tuple[list[str], list[str], list[str], list[dict[str, int]]]:
-    path = KAZQAD / "kazqad_valid.jsonl"
     files = sorted(KAZQAD.glob("*.jsonl")) if KAZQAD.exists() else []
     if not files:
         raise DqError(f"the KazQAD benchmark needs {KAZQAD}/*.jsonl (shared data); it is not on this machine")

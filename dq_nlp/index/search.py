@@ -108,7 +108,8 @@ class Index:
         for d in self.store.directives(doc_id=doc_id):
             directive_sentences.add((d.sentence.start, d.sentence.end))
             meta = {"kind": "directive", "doc_id": doc_id, "lang": d.lang, "doc_date": _date_int(doc.date if doc else None),
-                    "due": _date_int(d.deadline.date if d.deadline else None), "project": d.project_id or ""}
+                    "due": _date_int(d.deadline.date if d.deadline else None), "project": d.project_id or "",
+                    "start": d.sentence.start, "end": d.sentence.end}
             for oid in d.owner_ids:
                 if oid:
                     meta[owner_key(oid)] = True
@@ -122,7 +123,8 @@ class Index:
             ids.append(f"s:{doc_id}:{s.idx}")
             texts.append(s.text)
             metas.append({"kind": "sentence", "doc_id": doc_id, "lang": s.lang,
-                          "doc_date": _date_int(doc.date if doc else None), "due": 0, "project": ""})
+                          "doc_date": _date_int(doc.date if doc else None), "due": 0, "project": "",
+                          "start": s.start, "end": s.end})
         return ids, texts, metas
 
     def add_document(self, doc_id: str) -> int:
@@ -249,14 +251,8 @@ class Index:
         if doc_id not in docs:
             doc = self.store.document(doc_id)
             docs[doc_id] = {"title": doc.title if doc else None, "date": doc.date if doc else None}
-        directive = None
-        if meta["kind"] == "directive":
-            directive = self.store.directive(uid)
-            start, end = directive.sentence.start, directive.sentence.end
-        else:
-            _, _, idx = uid.split(":")
-            sent = next(s for s in self.store.sentences(doc_id) if s.idx == int(idx))
-            start, end = sent.start, sent.end
+        directive = self.store.directive(uid) if meta["kind"] == "directive" else None
+        start, end = meta["start"], meta["end"]  # kept with the unit: no sentence table scan per hit
         return SearchHit(score=round(score, 4), kind=meta["kind"], id=uid, doc_id=doc_id, doc_title=docs[doc_id]["title"],
                          doc_date=docs[doc_id]["date"], lang=meta["lang"], text=self._texts.get(uid, ""), start=start,
                          end=end, dense=None if dense is None else round(dense, 4),

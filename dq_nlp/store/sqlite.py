@@ -131,24 +131,13 @@ class Store:
                    limit: int | None = None) -> list[Directive]:
         sql = "SELECT DISTINCT d.record FROM directives d LEFT JOIN directive_owners o ON o.directive_id = d.id WHERE 1=1"
         args: list = []
-        if owner_id:
-            sql += " AND o.owner_id = ?"
-            args.append(owner_id)
-        if lang:
-            sql += " AND d.lang = ?"
-            args.append(lang)
-        if due_before:
-            sql += " AND d.deadline_date IS NOT NULL AND d.deadline_date <= ?"
-            args.append(due_before)
-        if due_after:
-            sql += " AND d.deadline_date IS NOT NULL AND d.deadline_date >= ?"
-            args.append(due_after)
-        if doc_id:
-            sql += " AND d.doc_id = ?"
-            args.append(doc_id)
-        if project_id:
-            sql += " AND d.project_id = ?"
-            args.append(project_id)
+        for value, clause in ((owner_id, "o.owner_id = ?"), (lang, "d.lang = ?"),
+                              (due_before, "d.deadline_date IS NOT NULL AND d.deadline_date <= ?"),
+                              (due_after, "d.deadline_date IS NOT NULL AND d.deadline_date >= ?"),
+                              (doc_id, "d.doc_id = ?"), (project_id, "d.project_id = ?")):
+            if value:
+                sql += f" AND {clause}"
+                args.append(value)
         sql += " ORDER BY d.deadline_date IS NULL, d.deadline_date, d.id"
         if limit:
             sql += f" LIMIT {int(limit)}"
