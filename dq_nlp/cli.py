@@ -373,11 +373,27 @@ def eval_search(
 
 
 @eval_app.command("ask")
-def eval_ask(json_out: bool = JsonOut, embedder: str | None = Embedder):
-    """Accuracy on answerable questions, abstention precision/recall, confident-wrong count (corpora/questions)."""
-    from .eval.ask import evaluate_ask
+def eval_ask(
+    json_out: bool = JsonOut,
+    embedder: str | None = Embedder,
+    split: str = typer.Option("all", "--split", help="dev | test | all (odd question numbers are dev, even test)."),
+    extra: bool = typer.Option(False, "--extra", help="Score corpora/questions/questions_dev2.jsonl (all dev) instead."),
+    fit: bool = typer.Option(False, "--fit", help="Refit the confidence model on the dev questions (both files) "
+                             "and write dq_nlp/ask/confidence.json; then score."),
+):
+    """The ownership bot on corpora/questions: accuracy on answerable questions, abstention precision/recall and
+    confident-wrong answers on unanswerable ones, latency. Indexes corpora/samples + corpora/gold (no ../shared).
 
-    report = evaluate_ask(embedder=embedder or "e5-small")
+    Examples:  dq eval ask --split test      dq eval ask --fit --split dev      dq eval ask --extra --json
+    """
+    from .eval.ask import DEV_EXTRA, QUESTIONS, evaluate_ask, fit_confidence
+
+    if fit:
+        _print_json(fit_confidence(embedder=embedder or "e5-small"))
+        from .ask.bot import _model
+
+        _model.cache_clear()
+    report = evaluate_ask(embedder=embedder or "e5-small", split=split, questions=DEV_EXTRA if extra else QUESTIONS)
     if json_out:
         _print_json(report)
     else:

@@ -1,19 +1,24 @@
 """Answer "Кто отвечает за …?", "… кім жауапты?", "Какой срок у …?", "Что поручено акиматам?" from stored
-directives. An answer needs evidence: a retrieved directive whose topic terms and meaning both match the
-question. Otherwise the bot abstains — a confident wrong answer is worse than none."""
+directives. Retrieval proposes directives; ``features`` measures how well each one answers (the question's core
+against the directive's action, near-miss sentences, places); ``confidence`` picks one and decides whether to trust
+it. Otherwise the bot abstains — a confident wrong answer is worse than none."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pydantic import BaseModel
 
-from ..index.glossary import expand
 from ..index.search import SearchFilters
 from ..lang.detect import detect_lang
-from ..lang.terms import term_keys
+from ..lang.terms import TOKEN, term_key, term_keys
 from ..records import Deadline
 from ..trace.graph import status_of
+from .confidence import ConfidenceModel, pick_score
+from .features import HitFeatures, coverage, place_miss, places_in, programme_signal, sentence_gap, unit_terms
+from .question import question_core
 
 QUESTION_WORDS = frozenset(term_keys(
     "кто кого кому какой какая какие каков когда что чем где сколько ли отвечать ответственный отвечает ответственен "
@@ -48,16 +53,14 @@ class Answer(BaseModel):
     confidence: float
     abstained: bool
     also: list[str] = []  # other directive ids that support the answer
+    signals: dict[str, float] = {}  # the evidence features behind ``confidence`` (ask/features.py)
 
 
-def _content_terms(text: str) -> set[str]:
-    return {t for t in term_keys(text) if len(t) > 2 and t not in QUESTION_WORDS}
-
-
-def _abstain(question: str, lang: str, confidence: float = 0.0) -> Answer:
+def _abstain(question: str, lang: str, confidence: float = 0.0, features: HitFeatures | None = None) -> Answer:
     text = ("Жауап жоқ: бұл сұраққа жауап беретін тапсырма табылмады." if lang == "kk"
             else "Нет ответа: не найдено поручение, которое отвечает на этот вопрос.")
-    return Answer(question=question, lang=lang, answer=text, confidence=round(confidence, 3), abstained=True)
+    return Answer(question=question, lang=lang, answer=text, confidence=round(confidence, 3), abstained=True,
+                  signals=features.as_dict() if features else {})
 
 
 def _format(lang: str, owners: list[str], directive, deadline: Deadline | None, status: dict, title: str | None,
@@ -83,7 +86,25 @@ def _format(lang: str, owners: list[str], directive, deadline: Deadline | None, 
     return f"Ответственные: {who}; срок — {when} ({state}). Поручение: {directive.action}. Источник: {src}."
 
 
-def ask(services, question: str, as_of: str | None = None, min_confidence: float = 0.55) -> Answer:
+@lru_cache(maxsize=1)
+def _model() -> ConfidenceModel:
+    return ConfidenceModel.load()
+
+
+@dataclass
+class Assessment:
+    """Everything the bot knows about a question before it decides: the retrieved directives, each one's evidence
+    features, and which one it would answer with."""
+
+    lang: str
+    kind: str
+    owner_filter: str | None
+    hits: list = field(default_factory=list)
+    features: list[HitFeatures] = field(default_factory=list)
+    pick: int | None = None
+
+
+def assess(services, question: str, k: int = 8) -> Assessment:
     question = question.strip()
     lang = detect_lang(question)
     lang = lang if lang in ("ru", "kk") else "ru"
@@ -94,50 +115,56 @@ def ask(services, question: str, as_of: str | None = None, min_confidence: float
     owner_filter = None
     what = _WHAT_Q.match(question)
     if what:
-        mention = what.group("owner") or what.group("owner_kk")
-        oid = registry.link_body(mention, lang)
+        oid = registry.link_body(what.group("owner") or what.group("owner_kk"), lang)
         if oid and not oid.startswith("new:"):
             owner_filter = oid
-
-    q_terms = _content_terms(question)
-    if owner_filter:
-        q_terms -= set(term_keys(what.group("owner") or what.group("owner_kk") or ""))
-    expanded = q_terms | set(expand(question))
-    q_programmes = set(registry.programmes_in(question))
-    hits = index.search(question, k=8, filters=SearchFilters(kind="directive"), owner_id=owner_filter)
+    result = Assessment(lang=lang, kind=kind, owner_filter=owner_filter)
+    hits = [h for h in index.search(question, k=k, filters=SearchFilters(kind="directive"), owner_id=owner_filter)
+            if h.directive is not None]
     if not hits:
-        return _abstain(question, lang)
-
-    best = None
-    for rank, hit in enumerate(hits):
+        return result
+    core = question_core(question)
+    core_vector = index.embedder.embed([core], kind="query")[0]
+    action_sims = index.action_vectors([h.id for h in hits]) @ core_vector
+    best_sentence = sentence_gap(core_vector, index, 0.0)
+    words = [m.group() for m in TOKEN.finditer(core) if len(m.group()) > 2 and term_key(m.group(), lang) not in QUESTION_WORDS]
+    q_programmes = set(registry.programmes_in(question))
+    q_places = places_in(core)
+    for rank, (hit, action_sim) in enumerate(zip(hits, action_sims)):
         d = hit.directive
-        if d is None:
-            continue
-        d_terms = set(term_keys(d.sentence.text)) | set(term_keys(d.action))
-        chain = {c["id"] for c in registry.programme_chain(d.project_id)}
-        overlap = len(expanded & d_terms) / max(1, len(q_terms)) if q_terms else (1.0 if owner_filter else 0.0)
-        overlap = min(1.0, overlap)
-        programme_match = 1.0 if q_programmes and (q_programmes & chain or q_programmes & set(registry.programmes_in(d.sentence.text))) else 0.0
-        programme_miss = 1.0 if q_programmes and not programme_match else 0.0
-        dense = hit.dense or 0.0
-        # weights and the 0.55 threshold chosen on the dev half of corpora/questions with zero unanswerable answered
-        confidence = 0.45 * overlap + 0.35 * programme_match + 0.6 * max(0.0, (dense - 0.78) / 0.12) - 0.3 * programme_miss
-        confidence -= 0.05 * rank
-        if owner_filter:
-            confidence = max(confidence, 0.6 + 0.1 * overlap)
-        confidence = max(0.0, min(1.0, confidence))
-        if best is None or confidence > best[0]:
-            best = (confidence, hit)
-    if best is None or best[0] < min_confidence:
-        return _abstain(question, lang, best[0] if best else 0.0)
-    confidence, hit = best
+        result.features.append(HitFeatures(
+            action=float(action_sim), sentence=float(hit.dense or 0.0),
+            sentence_gap=float(best_sentence - action_sim),
+            coverage=coverage(words, unit_terms(d.sentence.text + " " + d.action, hit.lang), index.lexical.idf, lang),
+            programme=programme_signal(q_programmes, d, registry),
+            place_miss=place_miss(q_places, d.sentence.text + " " + " ".join(d.owners)), rank=rank / k))
+    result.hits = hits
+    result.pick = max(range(len(hits)), key=lambda i: pick_score(result.features[i]))
+    return result
+
+
+def ask(services, question: str, as_of: str | None = None, model: ConfidenceModel | None = None) -> Answer:
+    question = question.strip()
+    model = model or _model()
+    a = assess(services, question)
+    if a.pick is None:
+        return _abstain(question, a.lang)
+    features = a.features[a.pick]
+    confidence = model.probability(features)
+    # a body named in the question ("Что поручено акиматам?") selects its directives: the owner is certain
+    trusted = confidence >= model.threshold or a.owner_filter is not None
+    if not trusted:
+        return _abstain(question, a.lang, confidence, features)
+    hit = a.hits[a.pick]
     d = hit.directive
+    registry = services.registry
+    lang = a.lang
     owners_named = [registry.body_name(i, lang) if i and not i.startswith("new:") else m for m, i in zip(d.owners, d.owner_ids)]
     status = status_of(d, as_of)
-    also = [h.id for h in hits if h.directive and h.id != d.id and h.directive.project_id == d.project_id and d.project_id][:3]
+    also = [h.id for h in a.hits if h.id != d.id and h.directive.project_id == d.project_id and d.project_id][:3]
     return Answer(question=question, lang=lang,
-                  answer=_format(lang, owners_named, d, d.deadline, status, hit.doc_title, hit.doc_date, kind),
+                  answer=_format(lang, owners_named, d, d.deadline, status, hit.doc_title, hit.doc_date, a.kind),
                   owners=owners_named, owner_ids=d.owner_ids, deadline=d.deadline, status=status["label"],
                   evidence=Evidence(doc_id=d.doc_id, doc_title=hit.doc_title, doc_date=hit.doc_date, directive_id=d.id,
                                     sentence=d.sentence.text, start=d.sentence.start, end=d.sentence.end),
-                  confidence=round(confidence, 3), abstained=False, also=also)
+                  confidence=round(confidence, 3), abstained=False, also=also, signals=features.as_dict())

@@ -106,15 +106,15 @@ def rank_all(ids: list[str], texts: list[str], langs: list[str], queries: list[s
     out: dict[str, list[list[str]]] = {"bm25": [], "dense": [], "hybrid": []}
     out.update({f"bm25[{s}]": [] for s in variants})
     for q, qv in zip(queries, query_vecs):
-        lex = lexical.scores(q, expand(q))
+        qlang = detect_lang(q)
+        lex = lexical.scores(q, expand(q, lang=qlang), lang=qlang)
         for scheme, index in variants.items():
-            v = index.scores(q)
+            v = index.scores(q, lang=qlang)
             out[f"bm25[{scheme}]"].append([ids[i] for i in np.argsort(-v)[:depth] if v[i] > 0])
         den = passage_vecs @ qv
         out["bm25"].append([ids[i] for i in np.argsort(-lex)[:depth] if lex[i] > 0])
         out["dense"].append([ids[i] for i in np.argsort(-den)[:depth]])
         cand = list(dict.fromkeys(list(np.argsort(-den)[:depth]) + list(np.argsort(-lex)[:depth])))
-        qlang = detect_lang(q)
         w = np.array([weights.lexical(qlang, lang_of[ids[i]]) for i in cand], dtype=np.float32)
         fused = fuse(den[cand], lex[cand], w, weights.dense)
         out["hybrid"].append([ids[cand[i]] for i in np.argsort(-fused)])

@@ -28,9 +28,10 @@ def _pairs(path: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     return pairs
 
 
-def expand(query: str, path: Path = GLOSSARY) -> list[str]:
-    """Terms of the other language for every glossary entry whose terms all occur in the query."""
-    keys = set(term_keys(query))
+def expand(query: str, path: Path = GLOSSARY, lang: str | None = None) -> list[str]:
+    """Terms of the other language for every glossary entry whose terms all occur in the query (analysed in
+    ``lang``, the query's language, when known)."""
+    keys = set(term_keys(query, lang if lang in ("ru", "kk") else None))
     extra: list[str] = []
     for ru, kk in _pairs(str(path)):
         if set(ru) <= keys:
@@ -38,3 +39,14 @@ def expand(query: str, path: Path = GLOSSARY) -> list[str]:
         if set(kk) <= keys:
             extra.extend(ru)
     return [t for t in dict.fromkeys(extra) if t not in keys]
+
+
+@lru_cache(maxsize=2)
+def translations(path: str = str(GLOSSARY)) -> dict[str, frozenset[str]]:
+    """One-word glossary entries as a map term key → the other language's term keys ("алаяқ" → {"мошенник"})."""
+    out: dict[str, set[str]] = {}
+    for ru, kk in _pairs(path):
+        for a, b in ((ru, kk), (kk, ru)):
+            if len(a) == 1:
+                out.setdefault(a[0], set()).update(b)
+    return {k: frozenset(v) for k, v in out.items()}

@@ -61,11 +61,24 @@ class LexicalIndex:
             self._bm25 = None
         (self.directory / "meta.json").write_text(json.dumps({"ids": self.ids, "version": version}))
 
-    def scores(self, query: str, extra_terms: list[str] | None = None) -> np.ndarray:
-        """BM25 score of every indexed unit for ``query`` (zeros when nothing matches)."""
+    def idf(self, term: str) -> float | None:
+        """BM25's inverse document frequency of an analysed term; None when no unit contains it."""
+        if self._bm25 is None:
+            return None
+        j = self._bm25.vocab_dict.get(term)
+        if j is None:
+            return None
+        indptr = self._bm25.scores["indptr"]
+        df = int(indptr[j + 1] - indptr[j])
+        return float(np.log(1 + (len(self.ids) - df + 0.5) / (df + 0.5))) if df else None
+
+    def scores(self, query: str, extra_terms: list[str] | None = None, lang: str | None = None) -> np.ndarray:
+        """BM25 score of every indexed unit for ``query`` (zeros when nothing matches). ``lang`` is the query's
+        language: units were analysed with theirs, and a Kazakh word without a Kazakh-only letter ("мектеп")
+        must be stemmed, not lemmatised as Russian."""
         if self._bm25 is None or not self.ids:
             return np.zeros(len(self.ids), dtype=np.float32)
-        terms = analyse(query, None, self.scheme) + list(extra_terms or [])
+        terms = analyse(query, lang if lang in ("ru", "kk") else None, self.scheme) + list(extra_terms or [])
         vocab = self._bm25.vocab_dict
         terms = [t for t in terms if t in vocab]
         if not terms:

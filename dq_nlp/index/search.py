@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from ..lang.detect import detect_lang
 from ..records import Directive
 from ..store import Store
-from .dense import UnitsIndex, open_client
+from .dense import DenseIndex, UnitsIndex, open_client
 from .embedders import Embedder
 from .glossary import expand
 from .lexical import LexicalIndex
@@ -93,7 +93,11 @@ class Index:
                  weights: Weights | None = None):
         self.store = store
         self.embedder = embedder
-        self.dense = UnitsIndex(open_client(data_dir, chroma_url), embedder)
+        client = open_client(data_dir, chroma_url)
+        self.dense = UnitsIndex(client, embedder)
+        # the action alone ("внедрить блокировку номеров …"), embedded apart from its sentence: the ownership bot
+        # compares a question's core with it (RESULTS.md, issue 6); not a search unit
+        self.actions = DenseIndex(client, embedder, "actions")
         self.lexical = LexicalIndex(Path(data_dir) / "bm25" / embedder.name)
         self.weights = weights or Weights()
         self._meta: dict[str, dict] = {}
@@ -133,7 +137,25 @@ class Index:
         todo = [i for i, x in enumerate(ids) if x not in have]
         if todo:
             self.dense.add([ids[i] for i in todo], [texts[i] for i in todo], [metas[i] for i in todo])
+        self._add_actions([i for i, m in zip(ids, metas) if m["kind"] == "directive"])
         return len(todo)
+
+    def _add_actions(self, directive_ids: list[str]) -> None:
+        have: set[str] = set()
+        for start in range(0, len(directive_ids), 5000):
+            have |= self.actions.existing(directive_ids[start:start + 5000])
+        todo = [self.store.directive(i) for i in directive_ids if i not in have]
+        todo = [d for d in todo if d is not None]
+        if todo:
+            self.actions.add([d.id for d in todo], [d.action or d.sentence.text for d in todo],
+                             [{"doc_id": d.doc_id} for d in todo])
+
+    def action_vectors(self, directive_ids: list[str]) -> np.ndarray:
+        """Vectors of the directives' actions (embedded now if a data dir made before them lacks some)."""
+        if not directive_ids:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        self._add_actions(directive_ids)
+        return self.actions.vectors(directive_ids)
 
     def sync(self) -> None:
         """Make both indexes match the store (after ingest, or on first use in a new process)."""
@@ -156,6 +178,7 @@ class Index:
         missing = [i for i, x in enumerate(ids) if x not in have]
         if missing:
             self.dense.add([ids[i] for i in missing], [texts[i] for i in missing], [metas[i] for i in missing])
+        self._add_actions([i for i, m in zip(ids, metas) if m["kind"] == "directive"])
 
     # ------------------------------------------------------------------ search
     def _where(self, f: SearchFilters, owner_id: str | None) -> dict | None:
@@ -209,7 +232,7 @@ class Index:
             dense_scores = dict(self.dense.query(query, pool, self._where(f, owner_id), vector=qv, kind=f.kind))
         lex_scores: dict[str, float] = {}
         if mode in ("hybrid", "lexical") and self.lexical.ids:
-            scores = self.lexical.scores(query, expand(query))
+            scores = self.lexical.scores(query, expand(query, lang=qlang), lang=qlang)
             order = np.argsort(-scores)
             for j in order:
                 if scores[j] <= 0 or len(lex_scores) >= pool:
