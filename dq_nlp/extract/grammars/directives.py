@@ -76,7 +76,7 @@ NEXT_OWNER_KK = re.compile(r"^\s*(?:Жауапты(?: орындаушы\w*| о�
 _KK_DATIVE_END = r"(?:ға|ге|қа|ке|на|не)"
 KK_OWNER_HEAD = re.compile(
     rf"^(?:(?:вице-)?министрлі(?:гі|к|ктер)\w*|әкімдіг\w*|әкімдік\w*|әкімдер\w*|әкімі\w*|комитет\w*|агенттіг\w*|агенттік\w*|Үкімет\w*|"
-    rf"орган\w*|қорына|қорға|компания\w*|холдинг\w*|банк\w*|кеңсе\w*|басқарма\w*|корпорация\w*|ұйымдар\w*|департамент\w*|"
+    rf"орган\w*|қорына|қорға|қорымен|қормен|компания\w*|холдинг\w*|банк\w*|кеңсе\w*|басқарма\w*|корпорация\w*|ұйымдар\w*|департамент\w*|"
     rf"(?:вице-)?министр\w*|басшылар\w*|ведомство\w*|ведомстволар\w*|әкімшілі\w*|секторға|секторына|университет\w*|орындар\w*|"
     rf"(?-i:[А-ЯӘҒҚҢӨҰҮҺІA-Z]{{2,}}-?(?:{_KK_DATIVE_END}|мен|бен|пен|а|е))|(?-i:[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина)(?:қа|ке|ға|ге)))$",
     re.IGNORECASE)
@@ -432,7 +432,12 @@ def _kk_owners(region: str, case: str = "dat") -> list[str]:
 
     first_acc = next((j for j in range(len(tokens)) if object_at(j)), None)
     if first_acc is not None and case == "dat":
-        heads = [j for j in heads if j < first_acc]
+        def co_executor(j: int) -> bool:  # "… Еңбек министрлігімен бірлесіп": named with the owner, wherever it stands
+            return bool(re.search(r"(?:мен|бен|пен)$", tokens[j].group()))
+        before = [j for j in heads if j < first_acc]
+        # "… бақылауды әкімнің орынбасары Асқар Жұмабековке жүктеді": a dative right before the verb is the owner
+        last = [j for j in heads if j == len(tokens) - 1] if not before else []
+        heads = sorted(set(before + last + [j for j in heads if j > first_acc and co_executor(j) and before]))
     for j in heads:
         k = j
         while k - 1 >= 0:
@@ -441,9 +446,15 @@ def _kk_owners(region: str, case: str = "dat") -> list[str]:
             if ";" in between or ":" in between:
                 break
             if "," in between and not (prev[0].isupper() and tokens[k].group()[0].isupper()):
-                break  # a comma ends the owner, except inside a list of names: "Түркістан, Жамбыл және Қызылорда облыстарының"
+                # a comma ends the owner, except inside a list of names: "Түркістан, Жамбыл және Қызылорда облыстарының",
+                # "Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрлігіне" (the list closes with "және")
+                inner = [t.group().lower() for t in tokens[k:j]]
+                if not ("және" in inner and j - k <= 8 and "," not in region[tokens[k].start():tokens[j].start()]):
+                    break
             if _KK_STOP_LEFT.match(prev) or re.fullmatch(r"\d+\w*", prev) or _KK_TITLE.match(prev) or _KK_SURNAME.match(prev):
                 break
+            if tokens[k].group().startswith("«") and prev[:1].isupper() and not prev.startswith("«"):
+                break  # "Роман Скляр «Қазақстан темір жолы» ҰК» АҚ-ға": a quoted company's name starts at its quote
             if prev.lower() in {"және", "мен", "бен", "пен"}:
                 # "A министрлігіне және B әкімдіктеріне": "және" separates two owners, unless it sits inside a name
                 if k - 2 >= 0 and KK_DATIVE.search(tokens[k - 2].group()) and KK_OWNER_HEAD.search(tokens[k - 2].group()):
@@ -454,7 +465,9 @@ def _kk_owners(region: str, case: str = "dat") -> list[str]:
                 break
             if KK_OWNER_HEAD.search(prev) and KK_DATIVE.search(prev):
                 break
-            if _KK_ACCUSATIVE.match(prev) or re.search(r"(?:да|де|та|те|нда|нде)$", prev) and not prev[0].isupper():
+            in_name = any(t.group().endswith("у") for t in tokens[k:j])  # "халықты әлеуметтік қорғау министрлігіне"
+            if (_KK_ACCUSATIVE.match(prev) and not in_name
+                    or re.search(r"(?:да|де|та|те|нда|нде)$", prev) and not prev[0].isupper() and len(prev) > 4):
                 break  # an object or a locative ("Кеңес қорытындысында") is not part of the owner's name
             k -= 1
             if j - k >= 12:

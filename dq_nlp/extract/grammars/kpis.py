@@ -43,8 +43,11 @@ more_than_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s+(?:состави�
                           rf"(?P<to>{NUMBER})\s?(?:%|процент\w*)\s+(?:больше|меньше|выше|ниже)", re.IGNORECASE)
 place_ru = re.compile(r"(?P<metric>[^.;:!?]{3,120}?)\s+(?:занял\w*|занимает|поднял\w* на|поднялся на|опустил\w* на|находится на|вошел\w* в|вошёл\w* в)\s"
                       r"(?P<to>\d{1,3})-?(?:е|м|й|го|ое)?\s+мест\w*(?P<tail>\s+в\s+[^.;,]{3,100})?", re.IGNORECASE)
-pp_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:до|на)\s(?P<to>{NUMBER}|{NUMBER_WORD})\s(?P<u2>процентн\w+ пункт\w*|п\.\s?п\.)",
+pp_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?:до|на)\s(?P<to>{NUMBER}|{NUMBER_WORD})\s(?P<u2>процентн\w+ пункт\w*|п\.\s?п\.)",
                    re.IGNORECASE)
+# "посев завершён на 87% площадей", "ремонтная кампания выполнена на 38%"
+completion_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?P<verb>(?:завершен|завершён|выполнен|готов|подготовлен|исполнен|освоен|построен|реализован)\w*)"
+                           rf"(?:\s+[^\s,;]+){{0,2}}?\s+на\s(?P<to>{NUMBER})\s?(?:%|процент\w*)", re.IGNORECASE)
 range_share_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:на уровне|в размере|от)\s(?P<from>{NUMBER})\s?(?:до|[-–])\s?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)",
                             re.IGNORECASE)
 
@@ -54,14 +57,24 @@ from_to_kk = re.compile(
     rf"(?P<pre>[^.;:!?]*?)(?P<from>{VALUE})\s?-?\s?(?P<u1>{_KK_UNIT})?-?(?<=[^\s])(?:дан|ден|тан|тен|нан|нен|ынан|інен)?\s+"
     rf"(?P<to>{VALUE})\s?-?\s?(?P<u2>{_KK_UNIT})?-?(?:ға|ге|қа|ке|на|не|ына|іне|а|е)?\s+(?:дейін\s+)?"
     rf"(?P<verb>өсті|өседі|артты|артады|ұлғайды|ұлғаяды|төмендеді|төмендейді|қысқарды|қысқарады|көтерілді|азайды|жетті|жетеді|"
-    rf"көбейді|кеміді|жақсарды|өсіп|артып|қысқарып|төмендеп)",
+    rf"көбейді|кеміді|жақсарды|өсіп|артып|қысқарып|төмендеп|баяулады|баяулап|азайып|ұлғайып|көбейіп|"
+    rf"(?:өск|артқ|ұлғайғ|төмендег|қысқарғ|баяулаға|азайғ|көбейг|көтерілг)\w*)",
     re.IGNORECASE)
 value_kk = re.compile(
-    rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?P<to>{VALUE})\s?(?P<u2>%|пайыз)\s?-?\s?(?:ға|ге|ды|ді|ты|ті|ке|қа|ын|ін)?\s"
+    rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?P<to>{VALUE})\s?(?P<u2>%|пайыз)\s?-?\s?(?:ға|ге|ды|ді|ты|ті|ке|қа|ын|ін)?\s(?:дейін\s)?"
     rf"(?P<verb>жетті|жетеді|құрады|құрайды|өсті|артты|ұлғайды|төмендеді|қысқарды|азайды|жетуі|құрауы|артып|өсіп|төмендеп|"
-    rf"қысқарып|орындалды|орындалып|жеткізілді|жеткізіледі|көтерілді)", re.IGNORECASE)
+    rf"қысқарып|орындалды|орындалып|жеткізілді|жеткізіледі|жеткізілуі|көтерілді|баяулады|деңгейінде)", re.IGNORECASE)
+# "мемлекеттік қызметтердің 92 пайызы цифрландырылды", "арналардың 40%-ы … жабдықталған": a share of a genitive whole
+share_of_kk = re.compile(
+    rf"(?P<whole>[^.;:!?,]{{2,120}}?(?:ның|нің|дың|дің|тың|тің))\s(?P<to>{VALUE})\s?(?:%\s?-?\s?(?:ы|і|ын|ін|ына|іне)|"
+    rf"пайыз(?:ы|ын|ына))\s(?P<rest>[^.;:!?,]{{3,140}}?)(?=[.;:!?,]|\s(?:ал|бүгінде|іс жүзінде)\s|$)", re.IGNORECASE)
+# "жылдық инфляция 0,8 пайыздық тармаққа баяулады"
+pp_kk = re.compile(rf"(?P<metric>[^.;:!?]{{3,120}}?)\s(?P<to>{NUMBER})\s(?:пайыздық\s(?:тармақ|пункт)\w*|п\.\s?т\.)", re.IGNORECASE)
+# "Қазақстан ТМД елдері арасында 3-орынға көтерілді"
+place_kk = re.compile(r"(?P<metric>[^.;:!?]{3,120}?)\s(?P<to>\d{1,3})\s?-\s?орын(?:ға|ды|нан|да)\s(?P<verb>көтерілді|түсті|ие болды|тұр|иеленді|жайғасты)",
+                      re.IGNORECASE)
 target_kk = re.compile(
-    rf"(?P<period>20\d{{2}}\s?жылға\s(?:қарай|дейін))?\s?(?P<metric>[^.;:!?]{{3,120}}?)\s(?P<to>{VALUE})\s?(?P<u2>%|пайыз)?\s?-?\s?(?:ға|ге|қа|ке|ына|іне)\s(?:дейін\s)?(?P<verb>жеткізу|жеткізілсін|жетеді|жеткізіледі|арттыру|ұлғайту|көтеру)",
+    rf"(?P<period>20\d{{2}}\s?жылға\s(?:қарай|дейін))?\s?(?P<metric>[^.;:!?]{{3,120}}?)\s(?P<to>{VALUE})\s?(?P<u2>%|пайыз)?\s?-?\s?(?:ға|ге|қа|ке|ына|іне)\s(?:дейін\s)?(?P<verb>жеткізу|жеткізілсін|жетеді|жеткізіледі|жеткізілуі|арттыру|ұлғайту|көтеру)",
     re.IGNORECASE)
 times_kk = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?P<to>{NUMBER}|{NUMBER_WORD})\sесе(?:ге)?\s(?P<verb>\w+)", re.IGNORECASE)
 
@@ -92,7 +105,11 @@ GATES = {
     "range_share_ru": _gate(r"%|процент"),
     "from_to_kk": _gate(r"(?:дан|ден|тан|тен|нан|нен)\s"),
     "value_kk": _gate(r"%|пайыз"),
-    "target_kk": _gate(r"жеткізу|жеткізілсін|жетеді|жеткізіледі|арттыру|ұлғайту|көтеру"),
+    "target_kk": _gate(r"жеткізу|жеткізілсін|жетеді|жеткізіледі|жеткізілуі|арттыру|ұлғайту|көтеру"),
+    "share_of_kk": _gate(r"(?:ның|нің|дың|дің|тың|тің)\s\d"),
+    "pp_kk": _gate(r"пайыздық\s(?:тармақ|пункт)|п\.\s?т\."),
+    "place_kk": _gate(r"-\s?орын"),
+    "completion_ru": _gate(r"\sна\s\d"),
     "times_kk": _gate(r"\bесе"),
 }
 _INTRO = re.compile(r"^(?:.*?\b(?:сообщил\w*|доложил\w*|отметил\w*|заявил\w*|подчеркнул\w*|сказал\w*|уточнил\w*),?\s+что\s+|"
@@ -101,7 +118,10 @@ _INTRO = re.compile(r"^(?:.*?\b(?:сообщил\w*|доложил\w*|отмет
 _KK_INTRO = re.compile(r"^(?:.*?\b(?:мәлімет\w* бойынша|дерек\w* бойынша|болжам\w* бойынша|хабарлауынша|айтуынша|атап өтті|"
                        r"мәлімдеді|хабарлады)[,]?\s+|(?:биыл|былтыр|бүгінде|қазір|соңғы \w+ жылда|бір жылда|жыл басынан бері|"
                        r"сондай-ақ|сонымен қатар|нәтижесінде)[,]?\s+)+", re.IGNORECASE)
-_ANAPHORA = re.compile(r"^(?:этот|данный|указанный|этот же|он|она|оно|тот же)\s*(?:показатель|уровень|индикатор)?$", re.IGNORECASE)
+_ANAPHORA = re.compile(r"^(?:этот|данный|указанный|этот же|он|она|оно|тот же)\s*(?:показатель|уровень|индикатор)?$|"
+                       r"^(?:бұл|осы|аталған)\s+(?:көрсеткіш|деңгей|индикатор)\w*$", re.IGNORECASE)
+# "Мақсат – 2027 жылға қарай бұл көрсеткішті": the anaphor at the end of a longer clause
+_ANAPHOR_TAIL = re.compile(r"(?:^|\s)(?:бұл|осы|аталған|этот|данный)\s+(?:көрсеткіш|деңгей|индикатор|показатель)\w*$", re.IGNORECASE)
 _HEADS = ("доля", "уровень", "число", "количество", "объем", "объём", "охват", "индекс", "показатель", "темп")
 
 
@@ -170,6 +190,8 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         if any(s < e and b < m.end() for b, e in taken) or to is None:
             return
         metric = _clean_metric(metric)
+        if _ANAPHOR_TAIL.search(metric):
+            metric = _ANAPHOR_TAIL.search(metric).group().strip()
         if _ANAPHORA.match(metric) and (last_metric or prev_metric):
             metric = last_metric or prev_metric  # "К 2028 году этот показатель достигнет 90%"
         if not metric or _ANAPHORA.match(metric):
@@ -233,7 +255,11 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         tail = (m.group("tail") or "").strip()
         add(m, f"место {m.group('metric').strip()} {tail}".strip(), None, _num(m.group("to")), "place", "value")
     for m in (pp_ru.finditer(text) if GATES["pp_ru"].search(text) else ()):
-        add(m, m.group("metric"), None, _num(m.group("to")), "p.p.", "value")
+        # "Доля обращений, обработанных автоматически, увеличилась на 3,2 п.п.": the subject, not the verb
+        metric = re.sub(rf"[,\s]*\b(?:{GROWTH_RU})$", "", m.group("metric").strip(), flags=re.IGNORECASE)
+        add(m, metric, None, _num(m.group("to")), "p.p.", "value")
+    for m in (completion_ru.finditer(text) if GATES["completion_ru"].search(text) else ()):
+        add(m, f"{m.group('metric').strip()} {m.group('verb')}", None, _num(m.group("to")), "%", "achieved")
     for m in (range_share_ru.finditer(text) if GATES["range_share_ru"].search(text) else ()):
         add(m, m.group("metric"), _num(m.group("from")), _num(m.group("to")), "%", "value")
     for m in (from_to_kk.finditer(text) if GATES["from_to_kk"].search(text) else ()):
@@ -253,6 +279,14 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
     for m in (target_kk.finditer(text) if GATES["target_kk"].search(text) else ()):
         per = (m.group("period") or "").strip() or None
         add(m, m.group("metric"), None, _num(m.group("to")), _unit(m.group("u2"), m.group()), "target", per)
+    for m in (share_of_kk.finditer(text) if GATES["share_of_kk"].search(text) else ()):
+        rest = m.group("rest").strip()
+        kind = "target" if re.search(r"тиіс|керек|қажет|жоспар", rest + " " + m.group("whole"), re.IGNORECASE) else "value"
+        add(m, f"{m.group('whole').strip()} {rest}", None, _num(m.group("to")), "%", kind)
+    for m in (pp_kk.finditer(text) if GATES["pp_kk"].search(text) else ()):
+        add(m, m.group("metric"), None, _num(m.group("to")), "p.p.", "value")
+    for m in (place_kk.finditer(text) if GATES["place_kk"].search(text) else ()):
+        add(m, m.group("metric"), None, _num(m.group("to")), "place", "value")
     for m in (times_kk.finditer(text) if GATES["times_kk"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "x", "value")
     found.sort(key=lambda k: k.start or 0)
