@@ -99,16 +99,19 @@ class Registry:
                 sub = key[i:i + size]
                 if sub in self._body_keys and (size > 1 or len(sub[0]) >= 2):
                     best = (size, self._body_keys[sub])
+                    best_sub = sub[0]
                     break
             if best:
                 break
         if best and (best[0] >= 2 or best[0] == n - 1 or mention.strip().split()[-1].isupper() or best[0] == n):
             return best[1]
-        if best and best[0] == 1 and n <= 3:
+        if best and best[0] == 1 and n <= 3 and key[key.index(best_sub)] not in _generic_keys():
             return best[1]
-        # fuzzy: most shared terms with any name (≥ 60% of the larger)
+        # fuzzy: most shared terms with any name (≥ 60% of the larger), at least one of them specific — "Комитету
+        # противопожарной службы" shares only "комитет" and "служба" with the migration service's committee
         kset = set(key)
-        scored = [(len(kset & set(k)) / max(len(kset), len(k)), bid) for k, bid in self._body_keys.items() if kset & set(k)]
+        specific = kset - _generic_keys()
+        scored = [(len(kset & set(k)) / max(len(kset), len(k)), bid) for k, bid in self._body_keys.items() if specific & set(k)]
         if scored:
             score, bid = max(scored)
             if score >= 0.6:
@@ -212,6 +215,17 @@ def _coordinated_akimats(mention: str) -> list[str]:
     if m:
         out += [f"{name} қаласының әкімдігі" for name in re.split(r",\s*|\s+және\s+", m.group("list"))]
     return out
+
+
+_GENERIC_WORDS = ("комитет служба министерство агентство акимат аким управление департамент район область город орган "
+                  "ведомство центр фонд компания общество комитеті қызмет министрлік агенттік әкімдік әкім басқарма "
+                  "департамент аудан облыс қала орган ведомство орталық қор компания")
+
+
+@lru_cache(maxsize=1)
+def _generic_keys() -> frozenset[str]:
+    """Heads that name a kind of body, not a body: alone they never identify one."""
+    return frozenset(mention_key(_GENERIC_WORDS))
 
 
 @lru_cache(maxsize=4)
