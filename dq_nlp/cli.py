@@ -390,9 +390,6 @@ def eval_ask(
 
     if fit:
         _print_json(fit_confidence(embedder=embedder or "e5-small"))
-        from .ask.bot import _model
-
-        _model.cache_clear()
     report = evaluate_ask(embedder=embedder or "e5-small", split=split, questions=DEV_EXTRA if extra else QUESTIONS)
     if json_out:
         _print_json(report)

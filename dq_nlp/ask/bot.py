@@ -17,7 +17,15 @@ from ..lang.terms import TOKEN, term_key, term_keys
 from ..records import Deadline
 from ..trace.graph import status_of
 from .confidence import ConfidenceModel, pick_score
-from .features import HitFeatures, coverage, place_miss, places_in, programme_signal, sentence_gap, unit_terms
+from .features import (
+    HitFeatures,
+    best_sentence,
+    coverage,
+    place_miss,
+    places_in,
+    programme_signal,
+    unit_terms,
+)
 from .question import question_core
 
 QUESTION_WORDS = frozenset(term_keys(
@@ -87,7 +95,8 @@ def _format(lang: str, owners: list[str], directive, deadline: Deadline | None, 
 
 
 @lru_cache(maxsize=1)
-def _model() -> ConfidenceModel:
+def trust_model() -> ConfidenceModel:
+    """The fitted model from ``ask/confidence.json``, read once (``trust_model.cache_clear()`` after a refit)."""
     return ConfidenceModel.load()
 
 
@@ -126,7 +135,7 @@ def assess(services, question: str, k: int = 8) -> Assessment:
     core = question_core(question)
     core_vector = index.embedder.embed([core], kind="query")[0]
     action_sims = index.action_vectors([h.id for h in hits]) @ core_vector
-    best_sentence = sentence_gap(core_vector, index, 0.0)
+    closest_sentence = best_sentence(core_vector, index)
     words = [m.group() for m in TOKEN.finditer(core) if len(m.group()) > 2 and term_key(m.group(), lang) not in QUESTION_WORDS]
     q_programmes = set(registry.programmes_in(question))
     q_places = places_in(core)
@@ -134,7 +143,7 @@ def assess(services, question: str, k: int = 8) -> Assessment:
         d = hit.directive
         result.features.append(HitFeatures(
             action=float(action_sim), sentence=float(hit.dense or 0.0),
-            sentence_gap=float(best_sentence - action_sim),
+            sentence_gap=float(closest_sentence - action_sim) if closest_sentence is not None else -1.0,
             coverage=coverage(words, unit_terms(d.sentence.text + " " + d.action, hit.lang), index.lexical.idf, lang),
             programme=programme_signal(q_programmes, d, registry),
             place_miss=place_miss(q_places, d.sentence.text + " " + " ".join(d.owners)), rank=rank / k))
@@ -145,7 +154,7 @@ def assess(services, question: str, k: int = 8) -> Assessment:
 
 def ask(services, question: str, as_of: str | None = None, model: ConfidenceModel | None = None) -> Answer:
     question = question.strip()
-    model = model or _model()
+    model = model or trust_model()
     a = assess(services, question)
     if a.pick is None:
         return _abstain(question, a.lang)

@@ -38,9 +38,6 @@ class HitFeatures:
     place_miss: float
     rank: float
 
-    def vector(self) -> list[float]:
-        return [getattr(self, name) for name in FEATURES]
-
     def as_dict(self) -> dict:
         return {k: round(v, 4) for k, v in asdict(self).items()}
 
@@ -74,9 +71,10 @@ def coverage(question_words: list[str], text_terms: set[str], idf, lang: str | N
     return found / total if total else 0.0
 
 
-def sentence_gap(core_vector: np.ndarray, index, action_sim: float, k: int = 5) -> float:
+def best_sentence(core_vector: np.ndarray, index, k: int = 5) -> float | None:
+    """Cosine of the question's core with the closest non-directive sentence (``sentence_gap`` = this − ``action``)."""
     best = index.dense.query("", k, vector=core_vector, kind="sentence")
-    return (max(score for _, score in best) - action_sim) if best else -1.0
+    return max(score for _, score in best) if best else None
 
 
 def programme_signal(question_programmes: set[str], directive, registry) -> float:

@@ -84,6 +84,9 @@ def fit_confidence(embedder: str = "e5-small", data_dir: Path | None = None, mar
     model.threshold = round(min(0.95, max([probs[i] for i in unanswerable] or [0.5]) + margin), 4)
     model.fitted_on = f"{len(examples)} dev questions ({len(unanswerable)} unanswerable), margin {margin}"
     model.save()
+    from ..ask.bot import trust_model
+
+    trust_model.cache_clear()  # this process scores with the new model next
     answered_right = sum(p >= model.threshold and ok for p, (_, ok) in zip(probs, examples))
     return {"model": str(MODEL_PATH), "examples": len(examples), "unanswerable": len(unanswerable),
             "threshold": model.threshold, "weights": dict(zip(model.features, model.weights)),

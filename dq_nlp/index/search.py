@@ -154,8 +154,11 @@ class Index:
         """Vectors of the directives' actions (embedded now if a data dir made before them lacks some)."""
         if not directive_ids:
             return np.zeros((0, self.embedder.dim), dtype=np.float32)
-        self._add_actions(directive_ids)
-        return self.actions.vectors(directive_ids)
+        try:
+            return self.actions.vectors(directive_ids)
+        except KeyError:  # some are missing: embed those, then read again
+            self._add_actions(directive_ids)
+            return self.actions.vectors(directive_ids)
 
     def sync(self) -> None:
         """Make both indexes match the store (after ingest, or on first use in a new process)."""

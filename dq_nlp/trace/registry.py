@@ -92,20 +92,19 @@ class Registry:
         if key in self._body_keys:
             return self._body_keys[key]
         # the longest registry name contained in the mention: "Главе МНЭ" → МНЭ, "министру финансов Такиеву" → …
-        best: tuple[int, str] | None = None
+        best: tuple[int, str, str] | None = None  # (terms matched, body id, first matched term)
         n = len(key)
         for size in range(min(n, 12), 0, -1):
             for i in range(0, n - size + 1):
                 sub = key[i:i + size]
                 if sub in self._body_keys and (size > 1 or len(sub[0]) >= 2):
-                    best = (size, self._body_keys[sub])
-                    best_sub = sub[0]
+                    best = (size, self._body_keys[sub], sub[0])
                     break
             if best:
                 break
         if best and (best[0] >= 2 or best[0] == n - 1 or mention.strip().split()[-1].isupper() or best[0] == n):
             return best[1]
-        if best and best[0] == 1 and n <= 3 and key[key.index(best_sub)] not in _generic_keys():
+        if best and best[0] == 1 and n <= 3 and best[2] not in _generic_keys():
             return best[1]
         # fuzzy: most shared terms with any name (≥ 60% of the larger), at least one of them specific — "Комитету
         # противопожарной службы" shares only "комитет" and "служба" with the migration service's committee
@@ -219,7 +218,7 @@ def _coordinated_akimats(mention: str) -> list[str]:
 
 _GENERIC_WORDS = ("комитет служба министерство агентство акимат аким управление департамент район область город орган "
                   "ведомство центр фонд компания общество комитеті қызмет министрлік агенттік әкімдік әкім басқарма "
-                  "департамент аудан облыс қала орган ведомство орталық қор компания")
+                  "аудан облыс қала орталық қор")
 
 
 @lru_cache(maxsize=1)
