@@ -26,6 +26,27 @@ def _rows(doc_id: str, source: str, extraction: dict) -> list[dict]:
     return rows
 
 
+def _journaled(journal: Path) -> set[str]:
+    """Documents already in the feed. A run killed in the middle of a write leaves a broken last line: it is cut
+    off here (that document is not in the store yet, because the feed is written first, so the rerun redoes it)."""
+    if not journal.exists():
+        return set()
+    done: set[str] = set()
+    good: list[str] = []
+    lines = journal.read_text(encoding="utf-8", errors="replace").splitlines()
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            done.add(json.loads(line)["doc_id"])
+        except (json.JSONDecodeError, KeyError, TypeError):
+            continue
+        good.append(line)
+    if len(good) != len([x for x in lines if x.strip()]):
+        journal.write_text("".join(x + "\n" for x in good), encoding="utf-8")
+    return done
+
+
 def run_batch(services, directory: Path, out: Path, index: bool = True) -> dict:
     from tqdm import tqdm
 
@@ -37,14 +58,18 @@ def run_batch(services, directory: Path, out: Path, index: bool = True) -> dict:
     # Results are appended to a JSONL journal next to the output as each document finishes: a killed run
     # resumes from the store (seen documents are skipped) and the journal keeps what was done before the kill.
     journal = out.with_suffix(out.suffix + ".partial.jsonl") if out.suffix != ".jsonl" else out
-    done: set[str] = set()
-    if journal.exists():
-        for line in journal.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                done.add(json.loads(line)["doc_id"])
+    done = _journaled(journal)
     errors: list[str] = []
     added = skipped = 0
     with journal.open("a", encoding="utf-8") as fh:
+
+        def journal_line(item, extraction) -> None:
+            if item.doc_id not in done:
+                fh.write(json.dumps({"doc_id": item.doc_id, "source": item.source, "title": item.title,
+                                     "lang": item.lang, "extraction": extraction.dump()}, ensure_ascii=False) + "\n")
+                fh.flush()
+                done.add(item.doc_id)
+
         for path in tqdm(files, desc="batch", unit="doc", disable=not sys.stderr.isatty()):
             try:
                 raws = read_path(path, services.settings.max_file_mb)
@@ -66,16 +91,12 @@ def run_batch(services, directory: Path, out: Path, index: bool = True) -> dict:
                 if services.store.has_hash(digest):
                     skipped += 1
                     continue
-                item, extraction = ingest_raw(services, raw, index=index)
+
+                item, _ = ingest_raw(services, raw, index=index, before_save=journal_line)
                 if item.status == "error":
                     errors.append(item.message or raw.source)
                     continue
-                if item.doc_id in done or extraction is None:
-                    continue
-                fh.write(json.dumps({"doc_id": item.doc_id, "source": raw.source, "title": item.title, "lang": item.lang,
-                                     "extraction": extraction.dump()}, ensure_ascii=False) + "\n")
-                fh.flush()
-                added += 1
+                added += item.status == "added"
     if out.suffix != ".jsonl":
         records = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines() if line.strip()]
         rows = [r for rec in records for r in _rows(rec["doc_id"], rec["source"], rec["extraction"])]

@@ -135,6 +135,16 @@ def test_batch_resumes_after_kill(tmp_path, corpus_dir):
     assert len(lines) == 10  # 9 files, the JSONL feed holds 4 documents: 6 + 4
 
 
+def test_batch_resumes_over_a_half_written_line(tmp_path, corpus_dir):
+    """A kill in the middle of a feed write leaves a broken last line; the rerun cuts it and redoes that document."""
+    out = tmp_path / "o.jsonl"
+    out.write_text('{"doc_id": "abc", "source": "x", "extr', encoding="utf-8")
+    r = run(["batch", str(corpus_dir / "kk"), "--out", str(out), "--no-index"], tmp_path / "d")
+    assert r.exit_code == 0, r.output
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 2 and all(x["doc_id"] != "abc" and "directives" in x["extraction"] for x in lines)
+
+
 def test_help_teaches():
     r = run(["--help"])
     assert "ingest" in r.output and "search" in r.output and "ask" in r.output

@@ -37,7 +37,11 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def ingest_raw(services, raw: RawDocument, index: bool = True) -> tuple[IngestItem, Extraction | None]:
+def ingest_raw(services, raw: RawDocument, index: bool = True,
+               before_save: Callable[[IngestItem, Extraction], None] | None = None) -> tuple[IngestItem, Extraction | None]:
+    """`before_save` sees each new document's extraction before the store commits it: a caller that journals
+    results (the batch feed) writes first, so a kill between the two never leaves a stored document missing
+    from its feed (the rerun extracts it again and finds it already journaled)."""
     store = services.store
     if raw.error:
         store.log(raw.source, "error", message=raw.error)
@@ -51,6 +55,10 @@ def ingest_raw(services, raw: RawDocument, index: bool = True) -> tuple[IngestIt
                               lang=prepared.document.lang,
                               message=f"already ingested as {existing}; nothing changed"), None
         extraction = services.extractor.extract(prepared)
+        if before_save is not None:
+            before_save(IngestItem(source=raw.source, status="added", doc_id=prepared.document.id,
+                                   title=prepared.document.title, lang=prepared.document.lang,
+                                   directives=len(extraction.directives)), extraction)
         store.save(prepared.document, prepared.sentences, extraction)
         if index:
             services.index.add_document(prepared.document.id)
