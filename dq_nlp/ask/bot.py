@@ -16,6 +16,7 @@ from ..lang.detect import detect_lang
 from ..lang.terms import TOKEN, term_key, term_keys
 from ..records import Deadline
 from ..trace.graph import status_of
+from ..trace.registry import mention_key
 from .confidence import ConfidenceModel, pick_score
 from .features import (
     HitFeatures,
@@ -34,6 +35,12 @@ QUESTION_WORDS = frozenset(term_keys(
     "кім кімге қашан қандай не неше жауапты жауап береді тапсыру тапсырма тапсырылды мерзім мерзімі үшін туралы бойынша "
     "және мен бен пен ма ме ба бе па пе ғой", None)) | frozenset(
     "кім кімге қашан қандай не жауапты жауапт мерзімі мерзім тапсыр тапсырма тапсырылды".split())
+# words that only say "the programme" ("проекты-ледоколы", "по программе …", "жобасы бойынша"): a question made of a
+# programme's name and these asks who owns the programme as a whole
+PROGRAMME_WORDS = frozenset(term_keys(
+    "проект проекты проектов проектам программа программы программе программу направление стратегия реализация "
+    "реализацию реализации внедрение жоба жобасы жобалар жобаларына жобаларға бағдарлама бағдарламасы бағыт стратегия "
+    "стратегиясы іске асыру асыруға", None))
 _DEADLINE_Q = re.compile(r"\b(?:какой срок|каков срок|когда|до какого|к какому|в какой срок|сроки?)\b|қашан|мерзім", re.I)
 _WHAT_Q = re.compile(r"^\s*(?:что|какие задачи|какие поручения)\s+(?:было\s+)?(?:поручено|поручили|поставлено)\s+(?P<owner>.+?)\??$|"
                      r"^\s*(?P<owner_kk>.+?)\s+(?:не|қандай тапсырма(?:лар)?)\s+(?:тапсырылды|жүктелді|берілді)\??$", re.I)
@@ -111,6 +118,19 @@ class Assessment:
     hits: list = field(default_factory=list)
     features: list[HitFeatures] = field(default_factory=list)
     pick: int | None = None
+    programme: str | None = None  # the programme the whole question is about ("Кто отвечает за проекты-ледоколы?")
+
+
+def whole_programme(registry, core: str) -> str | None:
+    """The programme a question is about when the question names it and nothing else: then its directives answer,
+    whoever they are, and the registry link (not a similarity) decides."""
+    mentions = registry.programme_mentions(core)
+    if not mentions:
+        return None
+    covered = {i for _, start, size in mentions for i in range(start, start + size)}
+    rest = [k for i, k in enumerate(mention_key(core)) if i not in covered and k not in QUESTION_WORDS
+            and k not in PROGRAMME_WORDS]
+    return None if rest else registry.programmes_in(core)[0]
 
 
 def assess(services, question: str, k: int = 8) -> Assessment:
@@ -127,12 +147,16 @@ def assess(services, question: str, k: int = 8) -> Assessment:
         oid = registry.link_body(what.group("owner") or what.group("owner_kk"), lang)
         if oid and not oid.startswith("new:"):
             owner_filter = oid
-    result = Assessment(lang=lang, kind=kind, owner_filter=owner_filter)
+    core = question_core(question)
+    programme = None if owner_filter else whole_programme(registry, core)
+    result = Assessment(lang=lang, kind=kind, owner_filter=owner_filter, programme=programme)
     hits = [h for h in index.search(question, k=k, filters=SearchFilters(kind="directive"), owner_id=owner_filter)
             if h.directive is not None]
+    if programme and not any(programme_signal({programme}, h.directive, registry) > 0 for h in hits):
+        hits += [h for h in index.search(question, k=k, filters=SearchFilters(kind="directive", project=programme))
+                 if h.directive is not None and h.id not in {x.id for x in hits}]
     if not hits:
         return result
-    core = question_core(question)
     core_vector = index.embedder.embed([core], kind="query")[0]
     action_sims = index.action_vectors([h.id for h in hits]) @ core_vector
     closest_sentence = best_sentence(core_vector, index)
@@ -148,7 +172,10 @@ def assess(services, question: str, k: int = 8) -> Assessment:
             programme=programme_signal(q_programmes, d, registry),
             place_miss=place_miss(q_places, d.sentence.text + " " + " ".join(d.owners)), rank=rank / k))
     result.hits = hits
-    result.pick = max(range(len(hits)), key=lambda i: pick_score(result.features[i]))
+    candidates = range(len(hits))
+    if programme:
+        candidates = [i for i in candidates if result.features[i].programme > 0] or candidates
+    result.pick = max(candidates, key=lambda i: pick_score(result.features[i]))
     return result
 
 
@@ -161,7 +188,9 @@ def ask(services, question: str, as_of: str | None = None, model: ConfidenceMode
     features = a.features[a.pick]
     confidence = model.probability(features)
     # a body named in the question ("Что поручено акиматам?") selects its directives: the owner is certain
-    trusted = confidence >= model.threshold or a.owner_filter is not None
+    # so does a question about a whole programme answered by one of its own directives
+    in_programme = a.programme is not None and features.programme > 0
+    trusted = confidence >= model.threshold or a.owner_filter is not None or in_programme
     if not trusted:
         return _abstain(question, a.lang, confidence, features)
     hit = a.hits[a.pick]

@@ -145,21 +145,30 @@ class Registry:
         return row.get(f"name_{'kk' if lang == 'kk' else 'ru'}") or row.get("name_ru")
 
     # ------------------------------------------------------------------ programmes
-    def programmes_in(self, text: str) -> list[str]:
-        """Ids of programmes named in ``text``, most specific first (projects before directions before strategies)."""
+    def programme_mentions(self, text: str) -> list[tuple[str, int, int]]:
+        """(programme id, first key, number of keys) for each programme named in ``text``, over ``mention_key``."""
         keys = mention_key(text)
-        found: dict[str, int] = {}
+        found: list[tuple[str, int, int]] = []
         if not self._prog_keys:
-            return []
+            return found
         max_len = max(len(k) for k in self._prog_keys)
-        for i in range(len(keys)):
+        i = 0
+        while i < len(keys):
             for size in range(min(max_len, len(keys) - i), 0, -1):
                 pid = self._prog_keys.get(keys[i:i + size])
-                if pid and pid not in found:
-                    found[pid] = i
+                if pid:
+                    found.append((pid, i, size))
+                    i += size - 1
                     break
-        ranked = sorted(found, key=lambda p: (_TYPE_RANK.get(self.programmes[p].get("type", ""), 2), found[p]))
-        return ranked
+            i += 1
+        return found
+
+    def programmes_in(self, text: str) -> list[str]:
+        """Ids of programmes named in ``text``, most specific first (projects before directions before strategies)."""
+        first: dict[str, int] = {}
+        for pid, start, _ in self.programme_mentions(text):
+            first.setdefault(pid, start)
+        return sorted(first, key=lambda p: (_TYPE_RANK.get(self.programmes[p].get("type", ""), 2), first[p]))
 
     def programme_name(self, pid: str | None, lang: str = "ru") -> str | None:
         row = self.programmes.get(pid or "")
