@@ -124,3 +124,12 @@ def test_publication_date_from_the_page_head_when_no_metadata():
     doc = prepare(RawDocument(text="14:32, 23 ноября 2026\n" + RU.replace("до 1 марта 2026 года", "до конца года"),
                               source="page")).document
     assert doc.date == "2026-11-23" and not doc.text.startswith("14:32")
+
+
+@pytest.mark.parametrize("noise", ["USD 512,30 ▲  EUR 548,10 ▼  RUB 5,45  Астана +3°C", "12:47 | 14 ноября 2025",
+                                   "20 қараша 2025 ж., 14:35", "Главная / Пресс-центр / Новости", "Басты бет / Жаңалықтар"])
+def test_page_chrome_lines_never_reach_extraction(noise):
+    from dq_nlp.ingest.readers import RawDocument
+
+    doc = prepare(RawDocument(text=noise + "\n" + RU + "\nРасходы составили $120 млн и €40 млн.", source="page")).document
+    assert noise not in doc.text and RU in doc.text and "€40 млн" in doc.text

@@ -10,7 +10,10 @@ _LINE_PATTERNS = [
     r"^(?:фото|фото и видео|видео|источник фото|сурет|фото/видео)\s*[:©].{0,120}$",
     r"^(?:читайте также|сондай-ақ оқыңыз|также читайте|еще по теме|по теме|тақырыпқа қатысты|ұқсас жаңалықтар|похожие новости)\b.*$",
     r"^(?:подписывайтесь|подпишитесь|жазылыңыз|біздің telegram|наш telegram|поделиться|бөлісу|share)\b.{0,160}$",
-    r"^\d{1,2}:\d{2}(?:\s*,?\s*\d{1,2}\s+\w+(?:\s+\d{4})?)?$",  # a site clock: 12:45, 12:45, 23 ноября
+    # a site clock: "12:45", "12:45, 23 ноября", "12:47 | 14 ноября 2025", "14 ноября 2025, 12:47"
+    r"^\d{1,2}:\d{2}(?:\s*[,|/•·–-]?\s*\d{1,2}[\s.]+\w+(?:[\s.]+\d{4})?(?:\s*(?:ж\.|г\.|жыл|года))?)?$",
+    r"^\d{1,2}[\s.]+\w+(?:[\s.]+\d{4})?(?:\s*(?:ж\.|г\.))?\s*[,|/•·–-]?\s*\d{1,2}:\d{2}$",
+    r"^(?:главная|басты бет|home)\s*[/>»|›].{0,200}$",  # breadcrumbs
     r"^(?:курс(?:ы)? валют|валюта бағамы|курс нацбанка)\b.{0,200}$",
     r"^(?:(?:USD|EUR|RUB|CNY|KZT|GBP)\s*[:=]?\s*\d+[.,]?\d*\s*[▲▼↑↓+\-]?\s*[\d.,]*\s*){1,6}$",
     r"^(?:погода|ауа райы)\b.{0,80}$",
@@ -24,8 +27,16 @@ _INLINE_PHOTO = re.compile(r"\s*(?:Фото|Сурет)\s*:\s*[^.\n]{0,80}?(?:п
                            re.IGNORECASE)
 
 
+# "USD 512,30 ▲ EUR 548,10 ▼ RUB 5,45 Астана +3°C": two or more rates on one short line is a widget, whatever
+# else (weather, arrows, a city) shares the line
+_RATE = re.compile(r"(?:\b(?:USD|EUR|RUB|CNY|GBP|KZT)\b|[$€₽£¥])\s*[:=]?\s*\d", re.IGNORECASE)
+
+
 def is_boilerplate(line: str) -> bool:
-    return bool(_BOILERPLATE.match(line.strip()))
+    line = line.strip()
+    if len(line) <= 160 and len(_RATE.findall(line)) >= 2 and not line.endswith("."):
+        return True
+    return bool(_BOILERPLATE.match(line))
 
 
 def strip_boilerplate(text: str) -> str:

@@ -50,6 +50,41 @@ def check_data(lang: str, data: Path) -> None:
         )
 
 
+def pretrain_tok2vec(config_path: Path, overrides: dict[str, object], corpus: Path, work: Path, epochs: int,
+                     lang: str) -> Path:
+    """``spacy pretrain`` (characters objective) of the config's tok2vec on the training split's own text (train and
+    dev paragraphs, no labels); returns the weights file for ``paths.init_tok2vec``."""
+    import spacy
+    from spacy import util
+    from spacy.language import DEFAULT_CONFIG_PRETRAIN_PATH
+    from spacy.tokens import DocBin
+    from spacy.training.pretrain import pretrain
+
+    out_dir = work / f"pretrain{epochs}"
+    last = out_dir / f"model{epochs - 1}.bin"
+    if last.exists():
+        return last
+    nlp = spacy.blank(lang)
+    raw = work / "raw_text.jsonl"
+    with raw.open("w", encoding="utf-8") as fh:
+        for name in ("train.spacy", "dev.spacy"):
+            for doc in DocBin().from_disk(corpus / name).get_docs(nlp.vocab):
+                # the pretraining reader skips texts over 500 tokens: one record per paragraph
+                for para in doc.text.split("\n"):
+                    if len(para.split()) >= 5:
+                        fh.write(json.dumps({"text": para}, ensure_ascii=False) + "\n")
+    config = util.load_config(config_path, overrides={**overrides, "paths.raw_text": str(raw)}, interpolate=False)
+    defaults = util.load_config(DEFAULT_CONFIG_PRETRAIN_PATH, interpolate=False)
+    config["pretraining"] = {**defaults["pretraining"], "max_epochs": epochs}
+    config["corpora"]["pretrain"] = defaults["corpora"]["pretrain"]
+    config["paths"]["raw_text"] = str(raw)
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    out_dir.mkdir(parents=True)
+    pretrain(config.interpolate(), out_dir, use_gpu=-1, silent=False)
+    return last
+
+
 def train_ner_model(
     lang: str,
     data: Path = DEFAULT_DATA,
@@ -61,6 +96,7 @@ def train_ner_model(
     vector_dims: int = 96,
     vector_rows: int = 0,
     full_train: bool = False,
+    pretrain_epochs: int = 0,
 ) -> dict[str, object]:
     """Train ``lang`` and copy the best model to ``out`` (default ``models/ner-<lang>``). Returns run info."""
     limit_threads(threads)
@@ -92,6 +128,10 @@ def train_ner_model(
             stats["vectors"] = build_ru_vectors(words, vec_dir, dims=vector_dims, max_rows=vector_rows)  # type: ignore[assignment]
         ov["paths.vectors"] = str(vec_dir)
     ov.update(overrides or {})
+    if pretrain_epochs:
+        ov["paths.init_tok2vec"] = str(pretrain_tok2vec(config or CONFIGS / f"{lang}.cfg", ov, corpus, work,
+                                                        pretrain_epochs, lang))
+        stats["pretrain_s"] = round(time.time() - t0, 1)  # type: ignore[assignment]
     t1 = time.time()
     run_dir = work / "run"
     if run_dir.exists():
@@ -112,6 +152,7 @@ def train_ner_model(
         "vector_dims": vector_dims if lang == "ru" else None,
         "vector_rows": (vector_rows or "all") if lang == "ru" else None,
         "full_train": full_train,
+        "pretrain_epochs": pretrain_epochs,
         "prepare_s": round(t1 - t0, 1),
         "train_s": round(t2 - t1, 1),
         "data": stats,
@@ -142,6 +183,8 @@ def main() -> None:
     ap.add_argument("--vector-dims", type=int, default=96, help="ru: PCA dimensions of the navec vectors")
     ap.add_argument("--vector-rows", type=int, default=0, help="ru: keep at most N vector rows (0 = all)")
     ap.add_argument("--full-train", action="store_true", help="kk: refit on all of valid, ship model-last")
+    ap.add_argument("--pretrain-epochs", type=int, default=0,
+                    help="first run `spacy pretrain` (characters objective) for N epochs on the training text")
     ap.add_argument("--set", action="append", default=[], help="config override key=value (JSON value)")
     args = ap.parse_args()
     ov = {}
@@ -156,7 +199,8 @@ def main() -> None:
     except FileNotFoundError as exc:
         raise SystemExit(f"error: {exc}") from exc
     print(json.dumps(train_ner_model(args.lang, args.data, args.out, args.workdir, args.threads, args.config, ov,
-                                     args.vector_dims, args.vector_rows, args.full_train),
+                                     args.vector_dims, args.vector_rows, args.full_train,
+                                     args.pretrain_epochs),
                      ensure_ascii=False, indent=2))
 
 
