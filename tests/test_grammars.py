@@ -151,3 +151,27 @@ def test_kpi_place_and_reached_value():
 def test_kazakh_protocol_item_with_bracketed_owners():
     ds = _directives("3. Су тасқыны қаупі бар елді мекендерді бақылау кестесі бір апта ішінде әзірленсін (ТЖМ, СРИМ).")
     assert ds and ds[0].owners == ["ТЖМ", "СРИМ"]
+
+
+@pytest.mark.parametrize("sentence, metric_word, frm, to, kind", [
+    ("Доля услуг, оказываемых в электронном виде, за 2023–2024 годы выросла с 88% до 92,4%.", "доля", 88, 92.4, "achieved"),
+    ("Доля безналичных платежей выросла с 30% в 2018 году до 89% в 2024 году.", "безналичных", 30, 89, "achieved"),
+    ("Число аварийных школ сократилось со 110 до 55.", "аварийных", 110, 55, "achieved"),
+    ("По данным БНС, рост ВВП составил 4,8%, индекс промышленного производства — 102,8%.", "индекс", None, 102.8, "value"),
+    ("Поступления составили 16,4 трлн тенге, увеличившись на 11,2%.", "поступления", None, 11.2, "achieved"),
+    ("Акиматам поручено обеспечить охват детей дошкольным воспитанием не менее 99%.", "охват", None, 99, "target"),
+    ("Дефицит педагогов сократился вдвое.", "дефицит", None, 2, "achieved"),
+    ("Из 7 540 школ к высокоскоростному интернету подключены 7 310.", "школ", None, 7310, "value"),
+    ("Подготовлено 98% объектов теплоэнергетики при плане 100%.", "объектов", None, 100, "target"),
+])
+def test_russian_kpi_shapes_of_statistics_releases(sentence, metric_word, frm, to, kind):
+    got = [k for k in find_kpis(sentence, lang="ru") if k.to == to]
+    assert got, [k.model_dump(by_alias=True) for k in find_kpis(sentence, lang="ru")]
+    k = got[0]
+    assert metric_word in k.metric.lower() and k.from_ == frm and k.kind == kind
+
+
+def test_participle_subject_and_asides_are_not_the_metric():
+    (k,) = find_kpis("Объём ВВП, по предварительным данным, составил 4,8%.", lang="ru")
+    assert k.metric.startswith("Объём ВВП")
+    assert not find_kpis("Совещание прошло 12 ноября, в нём участвовали 40 человек.", lang="ru")

@@ -16,10 +16,12 @@ GROWTH_RU = (r"вырос\w*|увеличил\w*|снизил\w*|сократи�
 TARGET_RU = (r"увеличить|повысить|довести|сократить|снизить|уменьшить|расширить|нарастить|обеспечить рост|достичь|"
              r"увеличиться|вырасти|вырастет|вырастут|сократиться|снизиться|увеличится|сократится|снизится|повысится")
 
+# "с 30% в 2018 году до 89% в 2024 году": a year may stand after each value
+_IN_YEAR = r"(?:\s+(?:в|на)\s+(?:начале\s+|конце\s+)?20\d{2}\s?(?:году|года|г\.))?"
 # "<metric> выросла с 2,6% до 14,5%"; elliptical continuation ", безналичных платежей — с 30% до 89%"
 from_to_ru = re.compile(
     rf"(?P<pre>[^.;:!?]*?)(?:(?P<verb>{GROWTH_RU})(?P<mid>(?:\s+(?!с\s)[^\s,;]+){{0,5}}?)\s+)?(?:(?:в среднем|почти|более чем|примерно|порядка)\s+)?"
-    rf"с\s(?P<from>{VALUE})(?:-?(?:го|х|ти|ми|ых|ого|ой))?{UNIT.format(g='u1')}\s+до\s(?P<to>{VALUE})(?:-?(?:го|х|ти|ми|ых|ого|ой))?{UNIT.format(g='u2')}",
+    rf"с[о]?\s(?P<from>{VALUE})(?:-?(?:го|х|ти|ми|ых|ого|ой))?{UNIT.format(g='u1')}{_IN_YEAR}\s+до\s(?P<to>{VALUE})(?:-?(?:го|х|ти|ми|ых|ого|ой))?{UNIT.format(g='u2')}",
     re.IGNORECASE)
 # "увеличить долю ... до 95% к 2029 году" / "<metric> достигнет 100%"
 # "<metric> должна увеличиться до 30% к 2029 году" (metric before) / "увеличить долю … до 95% к 2029 году" (after)
@@ -29,7 +31,8 @@ target_ru = re.compile(
 reach_ru = re.compile(
     rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?:(?:должн\w+|планируется|ожидается)\s+)?(?:достигнет|достигнут|составит|составят|составил\w*|составляет|составляют|"
     rf"достиг(?:ла|ло|ли)?|достигает|достигал\w*|составлял\w*|превысит|превысил\w*|"
-    rf"(?:вырос|выросл|увеличил|поднял|повысил|снизил|сократил|уменьшил)\w*(?:\s+[^\s,;]+){{0,2}}?\s+до)"
+    rf"(?:вырос|выросл|увеличил|поднял|повысил|снизил|сократил|уменьшил|ускорил|замедлил|опустил)\w*(?:\s+[^\s,;]+){{0,2}}?\s+до|"
+    rf"(?:оста[её]тся|остал\w*|сохраня\w*|сохранил\w*|держится|находится)\s+(?:на\s+уровне|(?:высок|низк)\w+\s+[—–-]))"
     rf"\s(?:в среднем\s|около\s|порядка\s|почти\s|до\s|более\s|лишь\s|только\s|уже\s|всего\s)*(?P<to>{VALUE})(?:[-–](?P<to2>{VALUE}))?{UNIT.format(g='u2')}",
     re.IGNORECASE)
 times_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_RU}|увеличить|сократить|снизить|вырастет|стал\w* (?:меньше|больше)|превыша\w* норму)(?:\s+[^\s,;]+){{0,3}}?\s+в\s(?P<to>\d+(?:[.,]\d+)?|{NUMBER_WORD})\sраза?",
@@ -48,6 +51,37 @@ pp_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?:до|на)\s(?P<to>{NUM
 # "посев завершён на 87% площадей", "ремонтная кампания выполнена на 38%"
 completion_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?P<verb>(?:завершен|завершён|выполнен|готов|подготовлен|исполнен|освоен|построен|реализован)\w*)"
                            rf"(?:\s+[^\s,;]+){{0,2}}?\s+на\s(?P<to>{NUMBER})\s?(?:%|процент\w*)", re.IGNORECASE)
+# "поступления составили 16,4 трлн тенге, увеличившись на 11,2%": the change rides on a gerund after the level
+gerund_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s+(?:составил\w*|достиг\w*)\s+[^;]{{1,60}}?,\s+"
+                       rf"(?:увеличившись|выросши|снизившись|сократившись|уменьшившись|прибавив|потеряв)\s+на\s(?P<to>{NUMBER})\s?(?:%|процент\w*)",
+                       re.IGNORECASE)
+# "подготовлено 98% объектов теплоэнергетики", "подключено 62% жилого фонда": a done-participle before the share
+done_share_ru = re.compile(
+    rf"(?P<verb>(?:подготовлен|завершен|завершён|выполнен|построен|подключен|подключён|оснащен|оснащён|охвачен|"
+    rf"отремонтирован|введен|введён|переведен|переведён|обеспечен|модернизирован|цифровизирован|газифицирован)\w*)\s+"
+    rf"(?:уже\s+|лишь\s+|только\s+|около\s+|более\s+)?(?P<to>{NUMBER})\s?%\s+(?P<obj>[^.;:!?,]{{3,80}}?)"
+    rf"(?=\s+(?:при|к|в|на|до|из|против|и|а)\s|[.;:!?,]|$)", re.IGNORECASE)
+# "индекс физического объёма — 102,8%", "уровень газификации — 52% (в 2024 году — 31%)": a stats line
+dash_value_ru = re.compile(
+    rf"(?P<metric>[^.;:!?—–()]{{3,140}}?),?\s+[—–]\s+(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)?"
+    rf"(?:\s*\((?:в|на)\s+(?:начале\s+|конце\s+)?20\d{{2}}\s?(?:году|года|г\.)\s+[—–-]\s+(?P<from>{NUMBER})\s?%?\))?", re.IGNORECASE)
+# "обеспечить охват … не менее 99%", "сократить выбросы не менее чем на 20%": a floor or a ceiling as the target
+target_floor_ru = re.compile(
+    rf"(?P<verb>обеспечить|довести|достичь|достигнуть|увеличить|повысить|сократить|снизить|уменьшить|обновить|охватить|подключить)\s+"
+    rf"(?P<metric>[^.;:!?]{{3,120}}?)\s+(?:не\s+(?:менее|ниже|более|выше)|минимум|как\s+минимум)\s+(?:чем\s+)?(?:на\s+)?"
+    rf"(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)(?:\s+(?P<tail>[^.;:!?,]{{3,60}}?)(?=\s+(?:к|до|в)\s|[.;:!?,]|$))?", re.IGNORECASE)
+# "снижению инфляции до 5,5% к 2027 году", "доведение доли … до 40%": a nominal target
+nominal_target_ru = re.compile(
+    rf"(?P<verb>снижени\w*|увеличени\w*|повышени\w*|доведени\w*|сокращени\w*)\s+(?P<metric>[^.;:!?\d]{{3,100}}?)\s+до\s(?P<to>{NUMBER})\s?"
+    rf"(?P<u2>%|процент\w*)(?P<period>\s(?:к|до)\s(?:концу\s)?20\d{{2}}\s?(?:году|года|г\.))?", re.IGNORECASE)
+# "сократился вдвое", "выросло втрое"
+twofold_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_RU})\s+(?P<times>вдвое|втрое|вчетверо|впятеро)", re.IGNORECASE)
+# "Из 7 540 школ страны к интернету подключены 7 310": a part of a counted whole
+part_of_ru = re.compile(rf"\b[Ии]з\s(?P<total>{NUMBER})\s(?P<rest>[^.;:!?\d]{{3,160}}?)\s(?P<to>{NUMBER})(?=[\s.,;)]|$)(?!\s?(?:%|млн|млрд|тыс|трлн|тенге|долл))",
+                        re.IGNORECASE)
+# "при плане 100%", "при плановом показателе 45%": the plan of the indicator next to it
+plan_ru = re.compile(rf"\bпри\s+(?:плане|плановом\s+(?:показателе|значении|уровне)|целевом\s+(?:показателе|значении|уровне)|"
+                     rf"прогнозе)\s+(?:в\s+)?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)", re.IGNORECASE)
 range_share_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:на уровне|в размере|от)\s(?P<from>{NUMBER})\s?(?:до|[-–])\s?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)",
                             re.IGNORECASE)
 
@@ -79,12 +113,12 @@ target_kk = re.compile(
 times_kk = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?P<to>{NUMBER}|{NUMBER_WORD})\sесе(?:ге)?\s(?P<verb>\w+)", re.IGNORECASE)
 
 _LEADING_NOISE = re.compile(
-    r"^(?:\s|,|—|-|а\s|и\s|также\s|при этом\s|кроме того\s|справочно\s|в\s20\d{2}[–-]20\d{2}\s(?:годы|годах|гг\.?)\s|"
+    r"^(?:\s|,|—|-|а\s|и\s|что\s|также\s|при этом\s|кроме того\s|справочно\s|в\s20\d{2}[–-]20\d{2}\s(?:годы|годах|гг\.?)\s|"
     r"в\s20\d{2}\s(?:году|г\.)\s|за\s\w+\s(?:лет|года)\s|20\d{2}[–-]20\d{2}\s?(?:жылдары|жж\.)\s|20\d{2}\sжылы\s|"
     r"соңғы\s\w+\sжылда\s|по данным\s[^,]+,\s|к\s20\d{2}\s(?:году|г\.)\s|20\d{2}\sжылға\sқарай\s)+",
     re.IGNORECASE)
 _PERIOD = re.compile(r"(?:в\s)?(20\d{2}[–-]20\d{2})\s?(?:годы|годах|гг\.?|жылдары|жж\.?)?|(?:за|в)\s(20\d{2})\s(?:год|году)|(?:к|до)\s(20\d{2})\s(?:году|года)", re.IGNORECASE)
-_HAS_FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORD})\b", re.IGNORECASE)
+_HAS_FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORD}|вдвое|втрое|вчетверо|впятеро)\b", re.IGNORECASE)
 
 
 def _gate(pattern: str) -> re.Pattern:
@@ -93,9 +127,9 @@ def _gate(pattern: str) -> re.Pattern:
 
 # Cheap anchors: a grammar runs on a sentence only when its anchor word is there.
 GATES = {
-    "from_to_ru": _gate(r"\bс\s.{0,40}\bдо\s"),
+    "from_to_ru": _gate(r"\bсо?\s.{0,60}\bдо\s"),
     "target_ru": _gate(rf"\b(?:{TARGET_RU})\b"),
-    "reach_ru": _gate(r"достиг|состав|превыс|\sдо\s"),
+    "reach_ru": _gate(r"достиг|состав|превыс|\sдо\s|на уровне|\w\s[—–-]\s\d"),
     "times_ru": _gate(r"\bраза?\b"),
     "by_percent_ru": _gate(r"\bна\s\d"),
     "ratio_ru": _gate(r"мультипликатор|соотношени|возврат"),
@@ -110,6 +144,14 @@ GATES = {
     "pp_kk": _gate(r"пайыздық\s(?:тармақ|пункт)|п\.\s?т\."),
     "place_kk": _gate(r"-\s?орын"),
     "completion_ru": _gate(r"\sна\s\d"),
+    "gerund_ru": _gate(r"(?:шись|ши|в)\s+на\s+\d"),
+    "done_share_ru": _gate(r"\d\s?%\s"),
+    "dash_value_ru": _gate(r"\s[—–]\s\d"),
+    "target_floor_ru": _gate(r"не\s+(?:менее|ниже|более|выше)|минимум"),
+    "nominal_target_ru": _gate(r"(?:снижени|увеличени|повышени|доведени|сокращени)\w*\s"),
+    "twofold_ru": _gate(r"вдвое|втрое|вчетверо|впятеро"),
+    "part_of_ru": _gate(r"\b[Ии]з\s\d"),
+    "plan_ru": _gate(r"\bпри\s+(?:план|целев|прогноз)"),
     "times_kk": _gate(r"\bесе"),
 }
 _INTRO = re.compile(r"^(?:.*?\b(?:сообщил\w*|доложил\w*|отметил\w*|заявил\w*|подчеркнул\w*|сказал\w*|уточнил\w*),?\s+что\s+|"
@@ -150,8 +192,43 @@ def _clean_metric(metric: str) -> str:
     metric = _LEADING_NOISE.sub("", metric.strip(" ,—–-:"))
     metric = _INTRO.sub("", metric)
     metric = re.sub(r"\s+(?:за|в)\s+(?:20\d{2}(?:[–-]20\d{2})?\s*(?:год\w*|гг\.?)|последн\w+ \w+ (?:год\w*|лет|месяц\w*)|"
-                    r"\w+ месяц\w*)$", "", metric.strip(" ,—–-:"), flags=re.IGNORECASE)
+                    r"(?:\w+ )?месяц\w*(?: 20\d{2} года)?|полгода|(?:первое |второе )?полугодие(?: 20\d{2} года)?|"
+                    r"(?:[IV]+|первый|второй|третий|четв[её]ртый) квартал(?: 20\d{2} года)?|"
+                    r"январь[–-]\w+(?: 20\d{2} года)?)$", "", metric.strip(" ,—–-:"), flags=re.IGNORECASE)
     return metric.strip(" ,—–-:")
+
+
+_PARTICIPLE_LEAD = re.compile(
+    r"^(?:котор\w+|\w+(?:ющ|ущ|ащ|ящ|ем|им|вш|нн|ённ|т)(?:ий|ая|ое|ие|их|ых|ый|ым|ыми|ую|его|ей|ого|ому|ем|ом|ой))\b",
+    re.IGNORECASE)
+_ASIDE = re.compile(r"^(?:по\s+(?:данным|предварительным|оценк|словам|информации|итогам)|согласно|как\s+(?:сообщил|отметил)|"
+                    r"в\s+(?:целом|частности)|однако|впрочем|при\s+этом)\b[^,]*$", re.IGNORECASE)
+
+
+def _subject(pre: str) -> str:
+    """The indicator a figure belongs to: the end of the text before it, after the last comma or dash. A participial
+    phrase ("доля услуг, оказываемых онлайн,"), a bare period ("…, за 2023–2024 годы") or an aside ("…, по данным
+    БНС,") is not the subject: the chunk before it is taken (with the participle)."""
+    parts = re.split(r"([,—]\s)", pre)
+    clause = parts[-1]
+    while len(parts) > 2 and parts[-2].startswith(","):
+        c = clause.strip(" ,")
+        if not re.search(r"[^\W\d_]{3,}", _PERIOD.sub("", c)) or _PARTICIPLE_LEAD.match(c):
+            clause = parts[-3] + parts[-2] + clause
+            parts = parts[:-3] + [clause]
+        elif _ASIDE.match(c):
+            clause = parts[-3]
+            parts = parts[:-2]
+        else:
+            break
+    return clause
+
+
+def _subject_start(m: re.Match, group: str = "metric") -> tuple[str, int]:
+    """``_subject`` of a match group and where it starts in the searched text (the span of the KPI)."""
+    pre = m.group(group)
+    clause = _subject(pre)
+    return clause, m.start(group) + max(pre.rfind(clause), 0)
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:а|ал|и|при этом|тогда как|в то время как|но|однако|әрі|ал)\s+|;\s+", re.IGNORECASE)
@@ -182,12 +259,18 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
     found: list[Kpi] = []
     taken: list[tuple[int, int]] = []
     last_metric: str | None = None
+    # "при плане 100%" belongs to the indicator next to it: blanked out for the other patterns, added at the end
+    original = text
+    plans = list(plan_ru.finditer(text)) if lang == "ru" and GATES["plan_ru"].search(text) else []
+    for p in plans:
+        text = text[:p.start()] + " " * (p.end() - p.start()) + text[p.end():]
 
     def add(m: re.Match, metric: str, frm: float | None, to: float | None, unit: str | None, kind: str,
             per: str | None = None, start: int | None = None) -> None:
         nonlocal last_metric
         s = m.start() if start is None else start
-        if any(s < e and b < m.end() for b, e in taken) or to is None:
+        end = s + len(text[s:m.end()].rstrip())  # a blanked-out plan at the end is not part of this span
+        if any(s < e and b < end for b, e in taken) or to is None:
             return
         metric = _clean_metric(metric)
         if _ANAPHOR_TAIL.search(metric):
@@ -196,15 +279,15 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
             metric = last_metric or prev_metric  # "К 2028 году этот показатель достигнет 90%"
         if not metric or _ANAPHORA.match(metric):
             return
-        taken.append((s, m.end()))
+        taken.append((s, end))
         last_metric = metric
         found.append(Kpi(metric=metric, **{"from": frm}, to=to, unit=unit, period=per or period, kind=kind,
-                         text=text[s:m.end()].strip(), start=offset + s, end=offset + m.end()))
+                         text=original[s:end].strip(), start=offset + s, end=offset + end))
 
     for m in (from_to_ru.finditer(text) if GATES["from_to_ru"].search(text) else ()):
         pre = m.group("pre").rstrip(" —–-")
         # the metric is the end of the clause before "с X до Y": after the last comma or dash
-        clause = re.split(r"[,—]\s", pre)[-1] if pre else ""
+        clause = _subject(pre) if pre else ""
         metric = _clean_metric(clause)
         if len(metric) < 3 and pre:
             # "доля услуг, оказываемых в электронном виде, за 2023–2024 годы выросла с …": the subject spans commas
@@ -242,24 +325,53 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         unit = _unit(m.group("u2"), m.group())
         if unit is None or scale_of(unit) > 1 or unit.lower().startswith(("тенге", "долл", "евро")):
             continue  # "бюджет составит 312 млрд тенге" is money, not an indicator
-        add(m, m.group("metric"), frm, to, unit, "target" if re.search(r"нет|нут|ит|ят|должн", m.group()) else "value")
+        metric, start = _subject_start(m)
+        add(m, metric, frm, to, unit, "target" if re.search(r"нет|нут|ит|ят|должн", m.group()) else "value", start=start)
     for m in (by_percent_ru.finditer(text) if GATES["by_percent_ru"].search(text) else ()):
-        add(m, m.group("metric"), None, _num(m.group("to")), "%", "achieved")
+        metric, start = _subject_start(m)
+        add(m, metric, None, _num(m.group("to")), "%", "achieved", start=start)
     for m in (times_ru.finditer(text) if GATES["times_ru"].search(text) else ()):
-        add(m, m.group("metric"), None, _num(m.group("to")), "x", "value")
+        metric, start = _subject_start(m)
+        add(m, metric, None, _num(m.group("to")), "x", "value", start=start)
     for m in (ratio_ru.finditer(text) if GATES["ratio_ru"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "ratio", "value")
     for m in (more_than_ru.finditer(text) if GATES["more_than_ru"].search(text) else ()):
-        add(m, m.group("metric"), None, _num(m.group("to")), "%", "achieved")
+        metric, start = _subject_start(m)
+        add(m, metric, None, _num(m.group("to")), "%", "achieved", start=start)
     for m in (place_ru.finditer(text) if GATES["place_ru"].search(text) else ()):
         tail = (m.group("tail") or "").strip()
         add(m, f"место {m.group('metric').strip()} {tail}".strip(), None, _num(m.group("to")), "place", "value")
     for m in (pp_ru.finditer(text) if GATES["pp_ru"].search(text) else ()):
         # "Доля обращений, обработанных автоматически, увеличилась на 3,2 п.п.": the subject, not the verb
-        metric = re.sub(rf"[,\s]*\b(?:{GROWTH_RU})$", "", m.group("metric").strip(), flags=re.IGNORECASE)
-        add(m, metric, None, _num(m.group("to")), "p.p.", "value")
+        metric, start = _subject_start(m)
+        metric = re.sub(rf"[,\s]*\b(?:{GROWTH_RU})$", "", metric.strip(), flags=re.IGNORECASE)
+        add(m, metric, None, _num(m.group("to")), "p.p.", "value", start=start)
     for m in (completion_ru.finditer(text) if GATES["completion_ru"].search(text) else ()):
-        add(m, f"{m.group('metric').strip()} {m.group('verb')}", None, _num(m.group("to")), "%", "achieved")
+        metric, start = _subject_start(m)
+        add(m, f"{metric.strip()} {m.group('verb')}", None, _num(m.group("to")), "%", "achieved", start=start)
+    for m in (target_floor_ru.finditer(text) if GATES["target_floor_ru"].search(text) else ()):
+        metric = m.group("metric")
+        if m.group("tail") and len(metric.split()) == 1:
+            metric = f"{metric} {m.group('tail')}"  # "обновить не менее 30% локомотивного парка"
+        add(m, metric, None, _num(m.group("to")), "%", "target")
+    for m in (nominal_target_ru.finditer(text) if GATES["nominal_target_ru"].search(text) else ()):
+        add(m, m.group("metric"), None, _num(m.group("to")), "%", "target", (m.group("period") or "").strip() or None)
+    for m in (twofold_ru.finditer(text) if GATES["twofold_ru"].search(text) else ()):
+        times = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5}[m.group("times").lower()]
+        add(m, m.group("metric"), None, float(times), "x", "achieved")
+    for m in (part_of_ru.finditer(text) if GATES["part_of_ru"].search(text) else ()):
+        add(m, m.group("rest"), None, _num(m.group("to")), None, "value")
+    for m in (dash_value_ru.finditer(text) if GATES["dash_value_ru"].search(text) else ()):
+        if m.group("u2") is None and m.group("from") is None:
+            continue  # "— 46" alone may be anything; a count needs its baseline to be an indicator
+        metric, start = _subject_start(m)
+        add(m, metric, _num(m.group("from")) if m.group("from") else None, _num(m.group("to")), "%" if m.group("u2") else None, "value",
+            start=start)
+    for m in (gerund_ru.finditer(text) if GATES["gerund_ru"].search(text) else ()):
+        metric, start = _subject_start(m)
+        add(m, metric, None, _num(m.group("to")), "%", "achieved", start=start)
+    for m in (done_share_ru.finditer(text) if GATES["done_share_ru"].search(text) else ()):
+        add(m, f"{m.group('verb')} {m.group('obj').strip()}", None, _num(m.group("to")), "%", "achieved")
     for m in (range_share_ru.finditer(text) if GATES["range_share_ru"].search(text) else ()):
         add(m, m.group("metric"), _num(m.group("from")), _num(m.group("to")), "%", "value")
     for m in (from_to_kk.finditer(text) if GATES["from_to_kk"].search(text) else ()):
@@ -289,5 +401,10 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         add(m, m.group("metric"), None, _num(m.group("to")), "place", "value")
     for m in (times_kk.finditer(text) if GATES["times_kk"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "x", "value")
+    for m in plans:
+        near = min(found, key=lambda k: abs((k.start or 0) - offset - m.start()), default=None)
+        metric = near.metric if near else prev_metric
+        if metric:
+            add(m, metric, None, _num(m.group("to")), "%", "target")
     found.sort(key=lambda k: k.start or 0)
     return found
