@@ -175,3 +175,35 @@ def test_participle_subject_and_asides_are_not_the_metric():
     (k,) = find_kpis("Объём ВВП, по предварительным данным, составил 4,8%.", lang="ru")
     assert k.metric.startswith("Объём ВВП")
     assert not find_kpis("Совещание прошло 12 ноября, в нём участвовали 40 человек.", lang="ru")
+
+
+def _one_sentence(text: str, doc_date: str = "2025-07-01"):
+    return find_directives([(0, len(text), detect_lang(text))], text, doc_date)
+
+
+def test_two_instructions_joined_by_and_are_two_one_sentence():
+    ds = _one_sentence("Акиматам областей необходимо обеспечить охват молодёжи мерами занятости не менее 60% "
+                     "и ежемесячно представлять информацию в МТСЗН.")
+    assert [d.deadline.recurrence if d.deadline else None for d in ds] == [None, "monthly"]
+    ds = _one_sentence("Премьер-министр поручил МП до 1 сентября завершить приёмку объектов и обеспечить их оснащение мебелью.")
+    assert len(ds) == 2 and all(d.deadline and d.deadline.date == "2025-09-01" for d in ds) and ds[0].action.endswith("объектов")
+    # "сёл и городов" is not a second instruction
+    assert len(_one_sentence("Премьер-министр поручил МИИЦР обеспечить подключение сёл и городов к интернету до конца года.")) == 1
+
+
+def test_foreign_country_named_is_not_a_foreign_issuer():
+    kk = ("Сонымен бірге Премьер-Министр Сауда және интеграция министрлігіне Қытаймен шекаралық өткелдердегі жүк өңдеу "
+          "мерзімін қысқарту бойынша ұсыныстарды 1 тамызға дейін енгізуді тапсырды.")
+    (d,) = _one_sentence(kk)
+    assert d.owners == ["Сауда және интеграция министрлігіне"] and d.deadline.date == "2025-08-01"
+    assert not _one_sentence("Өзбекстан Үкіметі де шекара бекеттерінің санын көбейтуді тапсырған.")
+    assert not _one_sentence("Китайская сторона поручила своим железным дорогам увеличить число поездов до конца года.")
+
+
+def test_kazakh_accusative_owner_protocol_imperative_and_month_first_date():
+    (d,) = _one_sentence("Үкімет басшысы сондай-ақ Мемлекеттік кірістер комитетін өтініштерді қарау мерзімін қысқартуға міндеттеді.")
+    assert d.owners == ["Мемлекеттік кірістер комитетін"]
+    (d,) = _one_sentence("1. ЦДИАӨМ қызметтерді проактивті форматқа көшіруді он күн мерзімде қамтамасыз етсін.")
+    assert d.owners == ["ЦДИАӨМ"] and d.deadline.date == "2025-07-11"
+    (d,) = _one_sentence("Үкімет басшысы Оқу-ағарту министрлігіне мектептерді дайындауды тамыз айының 25-іне дейін аяқтауды тапсырды.")
+    assert d.deadline.date == "2025-08-25"

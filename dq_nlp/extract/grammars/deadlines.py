@@ -58,6 +58,8 @@ _RULES_SRC: list[tuple[str, str]] = [
     ("dotted", r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>20\d{2})(?:\s?(?:года|г\.|г\b|жылға|ж\.))?(?:\s?(?:дейін|дейiн))?"),
     ("ru_day_month", rf"(?:(?:в срок |не позднее |до |к |по )?)(?P<d>\d{{1,2}})(?:-?го)?\s{RU_MONTH}(?:\s{YEAR_RU})?"),
     ("kk_year_day_month", rf"{YEAR_KK}\s(?P<d>\d{{1,2}})\s?-?\s?{KK_MONTH}(?:\s(?:дейін|дейiн|шейін))?"),
+    # "тамыз айының 25-іне дейін": the month first, the day in the dative after it
+    ("kk_month_gen_day", rf"(?:{YEAR_KK}\s)?{KK_MONTH}\s(?:айының\s)(?P<d>\d{{1,2}})\s?-?\s?(?:на|не|ына|іне|сына|сіне|ға|ге|қа|ке|а|е)?\s(?:дейін|дейiн|шейін)"),
     ("kk_day_month", rf"(?P<d>\d{{1,2}})\s?-?\s?{KK_MONTH}(?:\s(?:дейін|дейiн|шейін))?"),
     ("kk_year_month_end", rf"(?:{YEAR_KK}\s)?{KK_MONTH}\s(?:айының\s)?(?:соңына|аяғына)(?:\s(?:дейін|шейін))?"),
     ("ru_month_end", rf"(?:до|к) конц[ау] {RU_MONTH}(?:\s{YEAR_RU})?"),
@@ -176,7 +178,7 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
             return Deadline(text=text, date=date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat(), granularity="day")
         except ValueError:
             return None
-    if name in {"ru_day_month", "kk_day_month", "kk_year_day_month"}:
+    if name in {"ru_day_month", "kk_day_month", "kk_year_day_month", "kk_month_gen_day"}:
         month = _ru_month(g["ru_month"]) if g.get("ru_month") else _kk_month(g["kk_month"])
         day = int(g["d"])
         year = _year(m, doc) or _infer_year(month, day, doc)

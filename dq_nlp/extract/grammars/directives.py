@@ -34,7 +34,7 @@ KK_TRIGGER = re.compile(
     r"жүктелді|жүктелсін|жүктеді|міндеттелсін|міндеттелді|міндеттеді|ұсынылды|нұсқау берді|нұсқау берілді|"
     r"талап етті|қажет|тиіс|тапсырған)(?=[\s.,;!»\"]|$)", re.IGNORECASE)
 # Protocol imperatives end the sentence: "… енгізсін;", "… қамтамасыз етілсін (АШМ, «Аграрлық несие корпорациясы» АҚ)."
-KK_IMPERATIVE = re.compile(r"(?P<trig>[а-яәғқңөұүһі]{3,}(?:сын|сін))(?:\s*\((?P<bracket>[^)]{2,160})\))?\s*[.;»\"]*\s*$", re.IGNORECASE)
+KK_IMPERATIVE = re.compile(r"(?P<trig>[а-яәғқңөұүһі]{2,}(?:сын|сін))(?:\s*\((?P<bracket>[^)]{2,160})\))?\s*[.;»\"]*\s*$", re.IGNORECASE)
 
 NEGATED_RU = re.compile(r"\bне\s+(?:был[оаи]?\s+)?(?:поручал\w*|поручил\w*|поручено|поручалось|обязывал\w*|рекомендовал\w*|требуется|нужно|"
                         r"надо|следует|необходимо)\b|\bникаких поручений\b|\bни(?:кому|чего) не поруч", re.IGNORECASE)
@@ -85,7 +85,7 @@ _KK_TITLE = re.compile(r"^(?:Төрағасы|төрағасы|басшысы|о
                        r"Төраға|төраға|Мемлекет|Үкімет басшысы)$")
 _KK_SURNAME = re.compile(r"^[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ова|ева|ин|ина|ұлы|қызы|баев|бекова)$")
 KK_DATIVE = re.compile(rf"(?:{_KK_DATIVE_END}|(?:мен|бен|пен)(?=\s+бірлесіп)|-[аеa])$")
-_KK_ACC_END = re.compile(r"(?:ны|ні|ды|ді|ты|ті)$")
+_KK_ACC_END = re.compile(r"(?:ны|ні|ды|ді|ты|ті|ын|ін)$")  # "комитетін", "басқармаларын" (after a possessive)
 _KK_ABL_END = re.compile(r"(?:нан|нен|дан|ден|тан|тен)$")
 _KK_NOMINATIVE_HEAD = re.compile(r"^(?:министрлігі|әкімдігі|әкімдіктері|әкімдіктер|әкімдері|әкімі|комитеті|агенттігі|холдингі|қоры|"
                                  r"компаниясы|банкі|басқармасы|Үкімет|органдар|органдары|министрліктер|ведомстволар|"
@@ -123,8 +123,20 @@ def _is_non_directive(text: str, lang: str) -> bool:
     return bool(NEGATED_RU.search(text))
 
 
+_AUTHORITY_RU = r"(?:[Пп]равительств\w*|[Пп]резидент\w*|[Пп]ремьер\S*|власт\w*|сторон\w*|министерств\w*|парламент\w*|кабинет\w*|руководств\w*)"
+_AUTHORITY_KK = r"(?:Үкімет\w*|үкімет\w*|тарап\w*|басшы\w*|билі\w*|министрлі\w*|парламенті\w*|Президенті\w*)"
+# "Өзбекстан Үкіметі", "власти Китая", "Правительство России", "В Узбекистане поручили", "Китайская сторона"
+_FOREIGN_ISSUER = re.compile(
+    rf"{FOREIGN.pattern}(?:\s+\S+){{0,2}}?\s+(?:{_AUTHORITY_KK}|{_AUTHORITY_RU})|{_AUTHORITY_RU}(?:\s+\S+){{0,2}}?\s+{FOREIGN.pattern}|"
+    rf"^\s*(?:В|Во)\s+{FOREIGN.pattern}|^\s*{FOREIGN.pattern}(?:да|де|та|те|нда|нде)\b|"
+    r"(?i:китайск|российск|узбекск|кыргызск|киргизск|турецк|американск|корейск|японск|немецк|французск|белорусск|"
+    r"таджикск|туркменск|азербайджанск)\w*\s+(?:сторон|правительств|власт|министерств|ведомств|компани|железн)\w*")
+
+
 def _foreign_issuer(prefix: str) -> bool:
-    return bool(FOREIGN.search(prefix))
+    """A foreign government gives the order ("Өзбекстан Үкіметі … тапсырған", "Китайская сторона поручила") — not a
+    foreign country merely named in a Kazakh directive ("Қытаймен шекаралық өткелдердегі …")."""
+    return bool(_FOREIGN_ISSUER.search(prefix))
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -259,14 +271,41 @@ def _strip_deadlines(text: str, deadlines: list[Deadline], base: int) -> str:
 
 def _action_from(text: str) -> str:
     text = re.split(r"\s*;\s*|\.\s*$", text)[0]
-    return _clean(text)[:300]
+    return re.sub(r"[\s,]+(?:и|а)$", "", _clean(text))[:300]
+
+
+_TIME_WORDS = re.compile(r"^(?:\d+\w*|году|года|г\.|квартале|полугодии|месяце|конца|начала|середины|числа|не|позднее|"
+                        r"январ\w+|феврал\w+|март\w*|апрел\w+|ма[яе]|июн\w+|июл\w+|август\w*|сентябр\w+|октябр\w+|ноябр\w+|декабр\w+|"
+                        r"текущего|следующего|этого|[IV]+)$", re.IGNORECASE)
+
+
+def _starts_instruction(text: str) -> bool:
+    """"ежемесячно представлять …", "в 2026 году провести …", "обеспечить …": an infinitive within four words,
+    after nothing but adverbs, prepositions and time words — "и городов к интернету" is not a second instruction."""
+    for i, w in enumerate(_RU_WORD.finditer(text)):
+        word = w.group()
+        if i >= 5:
+            return False
+        if is_infinitive(word):
+            return True
+        t = tags(word)
+        if not ("ADVB" in t or "PREP" in t or "NUMR" in t or _TIME_WORDS.match(word)):
+            return False
+    return False
 
 
 def _ru_segments(rest: str) -> list[tuple[int, str]]:
-    """Split what follows the trigger into separate instructions: ';', '1) … 2) …', ', а также'."""
+    """Split what follows the trigger into separate instructions: ';', '1) … 2) …', ', а также', and "… и
+    ежемесячно представлять", ", а в 2026 году провести" (a second infinitive joined by "и"/"а")."""
     bounds = [0]
     for m in re.finditer(r";\s*|\s(?=\d\)\s)|,\s+а\s+также\s+(?=\S)|:\s*(?=\d\)|—\s)|,\s+а\s+(?=[^,;]{1,120}?\s—\s)", rest):
         bounds.append(m.end())
+    if _first_infinitive(rest):
+        first_inf = _first_infinitive(rest).end()
+        for m in re.finditer(r"\s+и\s+(?!также)|,\s+а\s+(?!также)", rest):
+            if m.start() > first_inf and _starts_instruction(rest[m.end():]):
+                bounds.append(m.end())
+    bounds = sorted(set(bounds))
     bounds.append(len(rest))
     segments = []
     for a, b in zip(bounds, bounds[1:]):
@@ -352,11 +391,16 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
         action_text = _strip_deadlines(action_text, seg_deadlines, start + rest_offset + seg_off + inf.start())
         deadline = seg_deadlines[0] if seg_deadlines else None
         if deadline is None:
-            # a deadline elsewhere in the sentence (before the trigger, or shared) applies to every instruction
+            # a deadline elsewhere in the sentence (before the trigger, or shared) applies to every instruction, and
+            # so does one standing before the first instruction's verb ("до 1 сентября завершить … и обеспечить …")
+            segments = _ru_segments(rest)
             outside = [d for d in deadlines if d.start is not None and not any(
-                start + rest_offset + o <= d.start < start + rest_offset + o + len(s) for o, s in _ru_segments(rest))]
-            single = len(deadlines) == 1 and len(_ru_segments(rest)) == 1
-            deadline = outside[0] if outside else (deadlines[0] if single else None)
+                start + rest_offset + o <= d.start < start + rest_offset + o + len(s) for o, s in segments)]
+            head_inf = _first_infinitive(segments[0][1]) if segments else None
+            lead = [d for d in deadlines if head_inf is not None and d.start is not None and not d.recurrence
+                    and start + rest_offset + segments[0][0] <= d.start < start + rest_offset + segments[0][0] + head_inf.start()]
+            single = len(deadlines) == 1 and len(segments) == 1
+            deadline = outside[0] if outside else lead[0] if lead else (deadlines[0] if single else None)
         drafts.append(DirectiveDraft(issuer=issuer, owners=list(owners or shared_owners), action=_action_from(action_text),
                                      deadline=deadline, sentence_start=start, sentence_end=start + len(text), lang="ru"))
     # Fill owners backwards for segments that came before their owners were named.
