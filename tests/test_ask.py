@@ -56,3 +56,21 @@ def test_model_file_fitted_on_other_features_is_refused(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="refit"):
         ConfidenceModel.load(path)
+
+
+@pytest.mark.parametrize("question, programme", [
+    ("Кто отвечает за проекты-ледоколы?", "icebreakers"),
+    ("«Мұзжарғыш» жобаларына кім жауапты?", "icebreakers"),
+    ("Кто отвечает за цифровой тенге?", "digital_tenge"),
+    ("Кто отвечает за проекты-ледоколы в Туркменистане?", None),  # more than the programme: similarity decides
+    ("Кто должен внедрить цифровой тенге в бюджетные выплаты?", None),
+])
+def test_a_question_about_a_whole_programme(question, programme):
+    from dq_nlp.ask.bot import whole_programme
+    from dq_nlp.trace.registry import load_registry
+
+    assert whole_programme(load_registry(), question_core(question)) == programme
+
+
+def test_kazakh_frame_does_not_eat_word_endings():
+    assert question_core("Кто отвечает за проекты-ледоколы в Туркменистане?").endswith("Туркменистане")
