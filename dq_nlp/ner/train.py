@@ -51,9 +51,10 @@ def check_data(lang: str, data: Path) -> None:
 
 
 def pretrain_tok2vec(config_path: Path, overrides: dict[str, object], corpus: Path, work: Path, epochs: int,
-                     lang: str) -> Path:
+                     lang: str) -> tuple[Path, Path]:
     """``spacy pretrain`` (characters objective) of the config's tok2vec on the training split's own text (train and
-    dev paragraphs, no labels); returns the weights file for ``paths.init_tok2vec``."""
+    dev paragraphs, no labels); returns the weights file for ``paths.init_tok2vec`` and the training config with its
+    ``[pretraining]`` section filled — spaCy only loads ``init_tok2vec`` when that section says which layer it is."""
     import spacy
     from spacy import util
     from spacy.language import DEFAULT_CONFIG_PRETRAIN_PATH
@@ -62,8 +63,9 @@ def pretrain_tok2vec(config_path: Path, overrides: dict[str, object], corpus: Pa
 
     out_dir = work / f"pretrain{epochs}"
     last = out_dir / f"model{epochs - 1}.bin"
-    if last.exists():
-        return last
+    derived = work / f"config_pretrained{epochs}.cfg"
+    if last.exists() and derived.exists():
+        return last, derived
     nlp = spacy.blank(lang)
     raw = work / "raw_text.jsonl"
     with raw.open("w", encoding="utf-8") as fh:
@@ -78,11 +80,13 @@ def pretrain_tok2vec(config_path: Path, overrides: dict[str, object], corpus: Pa
     config["pretraining"] = {**defaults["pretraining"], "max_epochs": epochs}
     config["corpora"]["pretrain"] = defaults["corpora"]["pretrain"]
     config["paths"]["raw_text"] = str(raw)
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    out_dir.mkdir(parents=True)
-    pretrain(config.interpolate(), out_dir, use_gpu=-1, silent=False)
-    return last
+    config.to_disk(derived)
+    if not last.exists():
+        if out_dir.exists():
+            shutil.rmtree(out_dir)
+        out_dir.mkdir(parents=True)
+        pretrain(config.interpolate(), out_dir, use_gpu=-1, silent=False)
+    return last, derived
 
 
 def train_ner_model(
@@ -129,8 +133,8 @@ def train_ner_model(
         ov["paths.vectors"] = str(vec_dir)
     ov.update(overrides or {})
     if pretrain_epochs:
-        ov["paths.init_tok2vec"] = str(pretrain_tok2vec(config or CONFIGS / f"{lang}.cfg", ov, corpus, work,
-                                                        pretrain_epochs, lang))
+        weights, config = pretrain_tok2vec(config or CONFIGS / f"{lang}.cfg", ov, corpus, work, pretrain_epochs, lang)
+        ov["paths.init_tok2vec"] = str(weights)
         stats["pretrain_s"] = round(time.time() - t0, 1)  # type: ignore[assignment]
     t1 = time.time()
     run_dir = work / "run"
