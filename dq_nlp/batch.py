@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from .errors import DqError
-from .ingest.prepare import content_hash, prepare
 from .ingest.readers import read_path
 from .ingest.run import ingest_raw, iter_files
 
@@ -83,20 +82,14 @@ def run_batch(services, directory: Path, out: Path, index: bool = True) -> dict:
                 if raw.error:
                     errors.append(raw.error)
                     continue
-                try:
-                    digest = content_hash(prepare(raw).document.text)
-                except DqError as exc:
-                    errors.append(str(exc))
-                    continue
-                if services.store.has_hash(digest):
-                    skipped += 1
-                    continue
-
+                # ingest_raw prepares the document once and says "duplicate" for content already in the store
                 item, _ = ingest_raw(services, raw, index=index, before_save=journal_line)
                 if item.status == "error":
                     errors.append(item.message or raw.source)
-                    continue
-                added += item.status == "added"
+                elif item.status == "duplicate":
+                    skipped += 1
+                else:
+                    added += 1
     if out.suffix != ".jsonl":
         records = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines() if line.strip()]
         rows = [r for rec in records for r in _rows(rec["doc_id"], rec["source"], rec["extraction"])]

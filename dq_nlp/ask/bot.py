@@ -153,8 +153,9 @@ def assess(services, question: str, k: int = 8) -> Assessment:
     hits = [h for h in index.search(question, k=k, filters=SearchFilters(kind="directive"), owner_id=owner_filter)
             if h.directive is not None]
     if programme and not any(programme_signal({programme}, h.directive, registry) > 0 for h in hits):
+        seen = {h.id for h in hits}
         hits += [h for h in index.search(question, k=k, filters=SearchFilters(kind="directive", project=programme))
-                 if h.directive is not None and h.id not in {x.id for x in hits}]
+                 if h.directive is not None and h.id not in seen]
     if not hits:
         return result
     core_vector = index.embedder.embed([core], kind="query")[0]

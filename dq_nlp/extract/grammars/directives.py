@@ -300,10 +300,10 @@ def _ru_segments(rest: str) -> list[tuple[int, str]]:
     bounds = [0]
     for m in re.finditer(r";\s*|\s(?=\d\)\s)|,\s+а\s+также\s+(?=\S)|:\s*(?=\d\)|—\s)|,\s+а\s+(?=[^,;]{1,120}?\s—\s)", rest):
         bounds.append(m.end())
-    if _first_infinitive(rest):
-        first_inf = _first_infinitive(rest).end()
+    first_inf = _first_infinitive(rest)
+    if first_inf:
         for m in re.finditer(r"\s+и\s+(?!также)|,\s+а\s+(?!также)", rest):
-            if m.start() > first_inf and _starts_instruction(rest[m.end():]):
+            if m.start() > first_inf.end() and _starts_instruction(rest[m.end():]):
                 bounds.append(m.end())
     bounds = sorted(set(bounds))
     bounds.append(len(rest))
@@ -370,7 +370,8 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
 
     drafts: list[DirectiveDraft] = []
     shared_owners: list[str] = pre_owners
-    for seg_off, seg in _ru_segments(rest):
+    segments = _ru_segments(rest)
+    for seg_off, seg in segments:
         inf = _first_infinitive(seg)
         if not inf:
             continue
@@ -393,7 +394,6 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
         if deadline is None:
             # a deadline elsewhere in the sentence (before the trigger, or shared) applies to every instruction, and
             # so does one standing before the first instruction's verb ("до 1 сентября завершить … и обеспечить …")
-            segments = _ru_segments(rest)
             outside = [d for d in deadlines if d.start is not None and not any(
                 start + rest_offset + o <= d.start < start + rest_offset + o + len(s) for o, s in segments)]
             head_inf = _first_infinitive(segments[0][1]) if segments else None
