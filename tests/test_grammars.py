@@ -207,3 +207,8 @@ def test_kazakh_accusative_owner_protocol_imperative_and_month_first_date():
     assert d.owners == ["ЦДИАӨМ"] and d.deadline.date == "2025-07-11"
     (d,) = _one_sentence("Үкімет басшысы Оқу-ағарту министрлігіне мектептерді дайындауды тамыз айының 25-іне дейін аяқтауды тапсырды.")
     assert d.deadline.date == "2025-08-25"
+
+
+def test_kpi_span_starts_at_its_subject_when_an_aside_follows_it():
+    (k,) = find_kpis("По данным БНС, доля услуг, по предварительным данным, выросла с 30% до 40%.", lang="ru")
+    assert k.metric == "доля услуг" and k.text.startswith("доля услуг")

@@ -152,15 +152,13 @@ class Registry:
         if not self._prog_keys:
             return found
         max_len = max(len(k) for k in self._prog_keys)
-        i = 0
-        while i < len(keys):
+        # the longest name at every position, overlaps included: a programme named inside another's name counts too
+        for i in range(len(keys)):
             for size in range(min(max_len, len(keys) - i), 0, -1):
                 pid = self._prog_keys.get(keys[i:i + size])
                 if pid:
                     found.append((pid, i, size))
-                    i += size - 1
                     break
-            i += 1
         return found
 
     def programmes_in(self, text: str) -> list[str]:

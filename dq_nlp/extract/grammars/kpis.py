@@ -306,7 +306,8 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
             scale = scale_of(unit)
             frm, to = (frm or 0) * scale, (to or 0) * scale
             unit = "USD" if "$" in m.group() else ("count" if not any(c in m.group() for c in "₸$€") else unit)
-        start = m.start() + len(pre) - len(clause) if pre else m.start()
+        # where the subject starts (it need not end the prefix: _subject may drop an aside after it)
+        start = m.start("pre") + max(m.group("pre").rfind(clause), 0) if pre else m.start()
         add(m, metric, frm, to, unit, "achieved" if m.group("verb") or last_metric else "value", start=start)
     for m in (target_ru.finditer(text) if GATES["target_ru"].search(text) else ()):
         per = (m.group("period") or "").strip() or None
@@ -358,7 +359,8 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         add(m, m.group("metric"), None, _num(m.group("to")), "%", "target", (m.group("period") or "").strip() or None)
     for m in (twofold_ru.finditer(text) if GATES["twofold_ru"].search(text) else ()):
         times = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5}[m.group("times").lower()]
-        add(m, m.group("metric"), None, float(times), "x", "achieved")
+        metric, start = _subject_start(m)
+        add(m, metric, None, float(times), "x", "achieved", start=start)
     for m in (part_of_ru.finditer(text) if GATES["part_of_ru"].search(text) else ()):
         add(m, m.group("rest"), None, _num(m.group("to")), None, "value")
     for m in (dash_value_ru.finditer(text) if GATES["dash_value_ru"].search(text) else ()):
