@@ -89,8 +89,11 @@ def write_card(model: Path, ev: dict[str, Any], extra: str = "") -> Path:
         + (f" --vector-dims {info['vector_dims']}" if info.get("vector_dims") not in (None, 96) else "")
         + (f" --vector-rows {info['vector_rows']}" if info.get("vector_rows") not in (None, "all") else "")
         + (" --full-train" if info.get("full_train") else "")
+        + (f" --pretrain-epochs {info['pretrain_epochs']}" if info.get("pretrain_epochs") else "")
         + "".join(f" --set '{k}={json.dumps(v)}'" for k, v in info.get("overrides", {}).items()),
-        f"# or: dq train ner --lang {lang}" + (" --full-train" if info.get("full_train") else ""),
+        f"# or: dq train ner --lang {lang}" + (" --full-train" if info.get("full_train") else "")
+        + (f" --pretrain-epochs {info['pretrain_epochs']}" if info.get("pretrain_epochs") else "")
+        + "".join(f" --set '{k}={json.dumps(v)}'" for k, v in info.get("overrides", {}).items()),
         "```",
         "",
         f"Training time: {info['train_s'] / 60:.1f} min on {info['threads']} thread(s) of a shared 2-core machine "

@@ -127,12 +127,24 @@ def train_ner(
     vector_dims: int = typer.Option(96, "--vector-dims", help="ru: PCA dimensions of the navec static vectors"),
     vector_rows: int = typer.Option(0, "--vector-rows", help="ru: keep at most N vector rows (0 = all)"),
     full_train: bool = typer.Option(False, "--full-train", help="kk: refit on all of KazNERD valid, ship model-last"),
+    pretrain_epochs: int = typer.Option(
+        0, "--pretrain-epochs",
+        help="first run `spacy pretrain` (characters objective) of the tok2vec on the training text for N epochs "
+             "(the shipped ru model: 6)"),
+    set_: list[str] = typer.Option([], "--set", help="config override key=value, value as JSON "
+                                                     "(the shipped ru model: training.max_epochs=8)"),
 ) -> None:
-    """Train the NER pipeline for one language on CPU (fixed seed)."""
-    from .train import train_ner_model
+    """Train the NER pipeline for one language on CPU (fixed seed).
+
+    The shipped Russian model: `dq train ner --lang ru --pretrain-epochs 6 --set training.max_epochs=8`.
+
+    The shipped Kazakh model: `dq train ner --lang kk --full-train`.
+    """
+    from .train import parse_overrides, train_ner_model
 
     try:
-        info = train_ner_model(lang, data, out, workdir, threads, config, None, vector_dims, vector_rows, full_train)
+        info = train_ner_model(lang, data, out, workdir, threads, config, parse_overrides(set_), vector_dims,
+                               vector_rows, full_train, pretrain_epochs)
     except FileNotFoundError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

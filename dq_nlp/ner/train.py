@@ -132,10 +132,12 @@ def train_ner_model(
             stats["vectors"] = build_ru_vectors(words, vec_dir, dims=vector_dims, max_rows=vector_rows)  # type: ignore[assignment]
         ov["paths.vectors"] = str(vec_dir)
     ov.update(overrides or {})
+    base_config = Path(config or CONFIGS / f"{lang}.cfg")
     if pretrain_epochs:
-        weights, config = pretrain_tok2vec(config or CONFIGS / f"{lang}.cfg", ov, corpus, work, pretrain_epochs, lang)
+        tp = time.time()
+        weights, config = pretrain_tok2vec(base_config, ov, corpus, work, pretrain_epochs, lang)
         ov["paths.init_tok2vec"] = str(weights)
-        stats["pretrain_s"] = round(time.time() - t0, 1)  # type: ignore[assignment]
+        stats["pretrain_s"] = round(time.time() - tp, 1)  # type: ignore[assignment]
     t1 = time.time()
     run_dir = work / "run"
     if run_dir.exists():
@@ -150,7 +152,8 @@ def train_ner_model(
         refresh_kk_tokenizer(out)
     info = {
         "lang": lang,
-        "config": _rel(Path(config or CONFIGS / f"{lang}.cfg")),
+        # the recipe's own config; the derived one with [pretraining] filled lives in the work dir
+        "config": _rel(base_config),
         "overrides": {k: v for k, v in ov.items() if not k.startswith("paths.")},
         "threads": threads,
         "vector_dims": vector_dims if lang == "ru" else None,
@@ -163,6 +166,18 @@ def train_ner_model(
     }
     (out / "training_info.json").write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
     return info
+
+
+def parse_overrides(items: list[str]) -> dict[str, object]:
+    """``key=value`` config overrides; the value is read as JSON when it parses (``8``, ``[1,2]``), else as text."""
+    ov: dict[str, object] = {}
+    for item in items:
+        k, _, v = item.partition("=")
+        try:
+            ov[k] = json.loads(v)
+        except json.JSONDecodeError:
+            ov[k] = v
+    return ov
 
 
 def refresh_kk_tokenizer(model: Path) -> None:
@@ -191,13 +206,7 @@ def main() -> None:
                     help="first run `spacy pretrain` (characters objective) for N epochs on the training text")
     ap.add_argument("--set", action="append", default=[], help="config override key=value (JSON value)")
     args = ap.parse_args()
-    ov = {}
-    for item in args.set:
-        k, _, v = item.partition("=")
-        try:
-            ov[k] = json.loads(v)
-        except json.JSONDecodeError:
-            ov[k] = v
+    ov = parse_overrides(args.set)
     try:
         check_data(args.lang, args.data)
     except FileNotFoundError as exc:
