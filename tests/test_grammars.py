@@ -212,3 +212,26 @@ def test_kazakh_accusative_owner_protocol_imperative_and_month_first_date():
 def test_kpi_span_starts_at_its_subject_when_an_aside_follows_it():
     (k,) = find_kpis("По данным БНС, доля услуг, по предварительным данным, выросла с 30% до 40%.", lang="ru")
     assert k.metric == "доля услуг" and k.text.startswith("доля услуг")
+
+
+def test_kazakh_owner_lists_owners_after_the_action_and_converb_chains():
+    (d,) = _one_sentence("2) Көлік министрлігі мен «Қазақтелеком» АҚ трассалардағы байланыс учаскелерінің тізбесін "
+                         "бір ай ішінде әзірлесін;")
+    assert d.owners == ["Көлік министрлігі", "«Қазақтелеком» АҚ"]
+    (d,) = _one_sentence("Бюджеттік бағдарламалардың әкімшілері игеру туралы есепті ай сайын ұсынуға міндеттелді.")
+    assert d.owners == ["Бюджеттік бағдарламалардың әкімшілері"]  # not the dative "министрлікке"-style object
+    (d,) = _one_sentence("Облыстағы көпірлерді жөндеу кестесін бекіту Көлік министрлігіне Қаржы министрлігімен бірлесіп жүктелді.")
+    assert d.owners == ["Көлік министрлігіне", "Қаржы министрлігімен"]
+    ds = _one_sentence("Президент Ұлттық Банкке бағдарламаны 2026 жылдың соңына дейін қабылдап, оның орындалуын "
+                       "тоқсан сайын бақылауды тапсырды.")
+    assert [(d.deadline.date, d.deadline.recurrence) for d in ds] == [("2026-12-31", None), (None, "quarterly")]
+    assert all(d.owners == ["Ұлттық Банкке"] for d in ds)
+
+
+def test_kazakh_protocol_noted_items_ownerless_passive_items_and_foreign_issuers():
+    assert not _one_sentence("3. Энергетика министрлігінің ақпараты назарға алынсын.")
+    (d,) = _one_sentence("– су тасқынына қарсы бөгеттердің дайындығы қамтамасыз етілсін.")
+    assert d.owners == []  # filled from "Жауапты болып … белгіленді" when the next sentence names them
+    assert not _one_sentence("Қырғызстан Үкіметі өз министрліктеріне Қазақстанмен жүк тасымалын арттыруды тапсырған.")
+    (d,) = _one_sentence("Облыс әкімі Асқар Бекболатқа жаңа ауруханаларды келесі жылдың наурызына дейін салуды тапсырды.")
+    assert d.owners == ["Асқар Бекболатқа"] and d.deadline.date == "2026-03-31"

@@ -62,6 +62,9 @@ _RULES_SRC: list[tuple[str, str]] = [
     ("kk_month_gen_day", rf"(?:{YEAR_KK}\s)?{KK_MONTH}\s(?:айының\s)(?P<d>\d{{1,2}})\s?-?\s?(?:на|не|ына|іне|сына|сіне|ға|ге|қа|ке|а|е)?\s(?:дейін|дейiн|шейін)"),
     ("kk_day_month", rf"(?P<d>\d{{1,2}})\s?-?\s?{KK_MONTH}(?:\s(?:дейін|дейiн|шейін))?"),
     ("kk_year_month_end", rf"(?:{YEAR_KK}\s)?{KK_MONTH}\s(?:айының\s)?(?:соңына|аяғына)(?:\s(?:дейін|шейін))?"),
+    # "келесі жылдың наурызына дейін", "2026 жылғы сәуір айына дейін": by a month = by its last day
+    ("kk_by_month", rf"(?:(?:{YEAR_KK}|ағымдағы жылдың|ағымдағы жылғы|осы жылдың|биылғы|келесі жылдың|келесі жылғы)\s)?"
+                    rf"{KK_MONTH}(?:(?<=на)|(?<=не)|(?<=ға)|(?<=ге)|(?<=қа)|(?<=ке)|\sайына)\s(?:дейін|дейiн|шейін)"),
     ("ru_month_end", rf"(?:до|к) конц[ау] {RU_MONTH}(?:\s{YEAR_RU})?"),
     ("ru_in_month", rf"(?:в|во) {RU_MONTH.replace('?P<ru_month>', '?P<ru_month>')}\s{YEAR_RU}"),
     # --- quarters and halves
@@ -186,9 +189,13 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
             return Deadline(text=text, date=date(year, month, day).isoformat(), granularity="day")
         except ValueError:
             return None
-    if name in {"ru_month_end", "kk_year_month_end", "ru_in_month"}:
+    if name in {"ru_month_end", "kk_year_month_end", "ru_in_month", "kk_by_month"}:
         month = _ru_month(g["ru_month"]) if g.get("ru_month") else _kk_month(g["kk_month"])
         year = _year(m, doc) or _infer_year(month, 28, doc)
+        if re.match(r"келесі", text, re.IGNORECASE):
+            year = doc.year + 1
+        elif re.match(r"ағымдағы|осы|биылғы", text, re.IGNORECASE):
+            year = doc.year
         return Deadline(text=text, date=_last_day(year, month).isoformat(), granularity="month")
     if name in {"ru_quarter", "kk_quarter", "ru_half", "kk_half", "ru_half_by"}:
         n = _ordinal(g["ord"])

@@ -38,7 +38,8 @@ KK_IMPERATIVE = re.compile(r"(?P<trig>[а-яәғқңөұүһі]{2,}(?:сын|с�
 
 NEGATED_RU = re.compile(r"\bне\s+(?:был[оаи]?\s+)?(?:поручал\w*|поручил\w*|поручено|поручалось|обязывал\w*|рекомендовал\w*|требуется|нужно|"
                         r"надо|следует|необходимо)\b|\bникаких поручений\b|\bни(?:кому|чего) не поруч", re.IGNORECASE)
-NEGATED_KK = re.compile(r"(?:тапсырған жоқ|тапсырмады|тапсырылмады|жүктелмеді|міндеттелмеді|қажет емес|тапсырма берген жоқ|"
+NEGATED_KK = re.compile(r"(?:назарға алын|мәліметке алын|"  # "ақпарат назарға алынсын": noted, like "Принять к сведению"
+                        r"тапсырған жоқ|тапсырмады|тапсырылмады|жүктелмеді|міндеттелмеді|қажет емес|тапсырма берген жоқ|"
                         r"тапсырма берілген жоқ|тиіс емес)", re.IGNORECASE)
 COMPLETED = re.compile(r"(?:поручени\w* (?:[^.;]{0,60} )?(?:выполнен\w*|исполнен\w*|реализован\w*|снят\w* с контроля)|"
                        r"(?:выполнен\w*|исполнен\w*) поручени\w*|тапсырма\w* (?:[^.;]{0,40} )?орындалды|толық орындалды|"
@@ -78,6 +79,7 @@ KK_OWNER_HEAD = re.compile(
     rf"^(?:(?:вице-)?министрлі(?:гі|к|ктер)\w*|әкімдіг\w*|әкімдік\w*|әкімдер\w*|әкімі\w*|комитет\w*|агенттіг\w*|агенттік\w*|Үкімет\w*|"
     rf"орган\w*|қорына|қорға|қорымен|қормен|компания\w*|холдинг\w*|банк\w*|кеңсе\w*|басқарма\w*|корпорация\w*|ұйымдар\w*|департамент\w*|"
     rf"(?:вице-)?министр\w*|басшылар\w*|ведомство\w*|ведомстволар\w*|әкімшілі\w*|секторға|секторына|университет\w*|орындар\w*|"
+    rf"прокуратура\w*|әуежай\w*|мекеме\w*|операторлар\w*|"
     rf"(?-i:[А-ЯӘҒҚҢӨҰҮҺІA-Z]{{2,}}-?(?:{_KK_DATIVE_END}|мен|бен|пен|а|е))|(?-i:[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина)(?:қа|ке|ға|ге)))$",
     re.IGNORECASE)
 _KK_TITLE = re.compile(r"^(?:Төрағасы|төрағасы|басшысы|орынбасары|кеңесі|министрі|Министр|министр|Вице-министр|вице-министр|"
@@ -88,9 +90,12 @@ KK_DATIVE = re.compile(rf"(?:{_KK_DATIVE_END}|(?:мен|бен|пен)(?=\s+бі
 _KK_ACC_END = re.compile(r"(?:ны|ні|ды|ді|ты|ті|ын|ін)$")  # "комитетін", "басқармаларын" (after a possessive)
 _KK_ABL_END = re.compile(r"(?:нан|нен|дан|ден|тан|тен)$")
 _KK_NOMINATIVE_HEAD = re.compile(r"^(?:министрлігі|әкімдігі|әкімдіктері|әкімдіктер|әкімдері|әкімі|комитеті|агенттігі|холдингі|қоры|"
-                                 r"компаниясы|банкі|басқармасы|Үкімет|органдар|органдары|министрліктер|ведомстволар|"
-                                 r"компаниялар|ұйымдар|[А-ЯӘҒҚҢӨҰҮҺІ]{2,})$")
-_KK_ACCUSATIVE = re.compile(r"^[а-яәғқңөұүһі]{3,}(?:ны|ні|ды|ді|ты|ті|ын|ін)$")
+                                 r"компаниясы|банкі|басқармасы|басқармалары|Үкімет|органдар|органдары|министрліктер|ведомстволар|"
+                                 r"компаниялар|компаниялары|ұйымдар|ұйымдары|корпорациясы|операторлары|әкімшілері|департаменті|"
+                                 r"департаменттері|орталығы|қоғамы|кеңсесі|[А-ЯӘҒҚҢӨҰҮҺІ]{2,})$")
+_KK_ACCUSATIVE = re.compile(r"^(?!(?:кейін|қорытынды|тиісті|қажетті|маңызды|нақты|тұрақты|тиімді|жүйелі|кезекті|түбегейлі|"
+                            r"белсенді|ірі|әрі|бері|ары|тағы|қазіргі|бүгінгі|жергілікті|орталықтандырылған)$)"
+                            r"[а-яәғқңөұүһі]{3,}(?:ны|ні|ды|ді|ты|ті|ын|ін)$")  # adverbs and adjectives that only look accusative
 _KK_STOP_LEFT = re.compile(r"^(?:басшысы|Премьер-Министр\w*|Президент\w*|министрі|әкімі|тапсырды|бойынша|барысында|кезінде|"
                            r"отырыста|отырысында|кеңесте|жиында|қорытындысы|сондай-ақ|Сондай-ақ|Сонымен|қатар|Сонымен қатар|"
                            r"Бектенов|Мәдиев|дейін|ішінде|соңына|жылғы|жылдың|жылы|Үкімет басшысы|тапсырмасымен|тапсырмасы|"
@@ -135,8 +140,11 @@ _FOREIGN_ISSUER = re.compile(
 
 def _foreign_issuer(prefix: str) -> bool:
     """A foreign government gives the order ("Өзбекстан Үкіметі … тапсырған", "Китайская сторона поручила") — not a
-    foreign country merely named in a Kazakh directive ("Қытаймен шекаралық өткелдердегі …")."""
-    return bool(_FOREIGN_ISSUER.search(prefix))
+    foreign country merely named in a Kazakh directive ("Қытаймен шекаралық өткелдердегі …"). Kazakhstan named before
+    the foreign body makes it a joint order ("Главы правительств Казахстана и России поручили"); named after it, it is
+    only the object ("Өзбекстан Үкіметі … Қазақстанға рейстер санын көбейтуді тапсырған")."""
+    m = _FOREIGN_ISSUER.search(prefix)
+    return bool(m) and not re.search(r"Казахстан|Қазақстан", prefix[: m.start()])
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -325,7 +333,7 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
             return _ru_protocol_item(text, start, doc_date)
     m = trig or passive
     prefix = text[: m.start()]
-    if _foreign_issuer(prefix) and not re.search(r"Казахстан|Республик\w* Казахстан", prefix):
+    if _foreign_issuer(prefix):
         return []
     deadlines = find_deadlines(text, doc_date, offset=start)
     trig_word = m.group("trig").lower()
@@ -455,6 +463,9 @@ def _kk_owners(region: str, case: str = "dat") -> list[str]:
     i = 0
     def is_head(j: int) -> bool:
         w = tokens[j].group().split()[-1]  # "«Қазақтелеком» АҚ-ға" is one token: its last word carries the case
+        if (case == "dat" and j >= 2 and re.fullmatch(r"[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]{2,}(?:ға|ге|қа|ке)", w)
+                and re.fullmatch(r"[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+", tokens[j - 1].group()) and _KK_TITLE.match(tokens[j - 2].group())):
+            return True  # "облыс әкімі Дархан Сатыбалдыға": a person after the title, whatever the surname's ending
         if not KK_OWNER_HEAD.search(w):
             return False
         if re.search(r"(?:мен|бен|пен)$", w):  # "Қаржы министрлігімен бірлесіп": a co-executor
@@ -471,20 +482,34 @@ def _kk_owners(region: str, case: str = "dat") -> list[str]:
         # an accusative object — unless it sits inside a body's name: "Қаржы нарығын реттеу және дамыту агенттігіне"
         if not _KK_ACCUSATIVE.match(tokens[j].group()) or KK_OWNER_HEAD.search(tokens[j].group()):
             return False
-        window = [t.group() for t in tokens[j + 1:j + 5]]
-        return not (any(w.endswith(("у", "ту", "ду")) for w in window[:-1]) and any(KK_OWNER_HEAD.search(w) for w in window))
+        # "… табиғатты пайдалану және ауылдық аумақтарды дамыту комитетіне": a head within a few words after a verbal noun
+        window = [t.group() for t in tokens[j + 1:j + 8]]
+        head_at = next((i for i, w in enumerate(window) if KK_OWNER_HEAD.search(w)), None)
+        inside = window[:head_at] if head_at is not None else []
+        # a name's words are lower-case, and each object inside it is governed by the next word, a verbal noun
+        return not (head_at is not None and any(w.endswith("у") for w in inside)
+                    and all((not KK_DATIVE.search(w) or w.lower() == "және") and w[:1].islower() for w in inside)
+                    and all(not _KK_ACCUSATIVE.match(w) or i + 1 < len(inside) and inside[i + 1].endswith("у")
+                            for i, w in enumerate(inside)))
 
     first_acc = next((j for j in range(len(tokens)) if object_at(j)), None)
+    action_end = -1  # owners named after the action start after its verbal noun
     if first_acc is not None and case == "dat":
         def co_executor(j: int) -> bool:  # "… Еңбек министрлігімен бірлесіп": named with the owner, wherever it stands
             return bool(re.search(r"(?:мен|бен|пен)$", tokens[j].group()))
         before = [j for j in heads if j < first_acc]
-        # "… бақылауды әкімнің орынбасары Асқар Жұмабековке жүктеді": a dative right before the verb is the owner
-        last = [j for j in heads if j == len(tokens) - 1] if not before else []
+        # "… бақылауды әкімнің орынбасары Асқар Жұмабековке жүктеді": a dative right before the verb is the owner;
+        # "… жоспарын әзірлеу Энергетика министрлігіне … бірлесіп жүктелді": so are those after the verbal noun
+        verbal_nouns = [m for m in range(len(tokens)) if re.fullmatch(r"[а-яәғқңөұүһі]{3,}[уюы]", tokens[m].group())
+                        and tokens[m].group().endswith(("у", "ю"))]
+        after_action = [j for j in heads if verbal_nouns and j > verbal_nouns[-1] > first_acc]
+        last = ([j for j in heads if j == len(tokens) - 1] or after_action) if not before else []
+        if last and last == after_action:
+            action_end = verbal_nouns[-1]
         heads = sorted(set(before + last + [j for j in heads if j > first_acc and co_executor(j) and before]))
     for j in heads:
         k = j
-        while k - 1 >= 0:
+        while k - 1 > action_end:
             prev = tokens[k - 1].group()
             between = region[tokens[k - 1].end():tokens[k].start()]
             if ";" in between or ":" in between:
@@ -495,9 +520,11 @@ def _kk_owners(region: str, case: str = "dat") -> list[str]:
                 inner = [t.group().lower() for t in tokens[k:j]]
                 if not ("және" in inner and j - k <= 8 and "," not in region[tokens[k].start():tokens[j].start()]):
                     break
-            if _KK_STOP_LEFT.match(prev) or re.fullmatch(r"\d+\w*", prev) or _KK_TITLE.match(prev) or _KK_SURNAME.match(prev):
+            place = re.match(r"(?:қаласы|қалалары|ауданы|аудандары|облысы)", tokens[k].group())  # "Сәтбаев қаласы" is a town
+            if (_KK_STOP_LEFT.match(prev) or re.fullmatch(r"\d+\w*", prev) or _KK_TITLE.match(prev)
+                    or _KK_SURNAME.match(prev) and not place):
                 break
-            if tokens[k].group().startswith("«") and prev[:1].isupper() and not prev.startswith("«"):
+            if tokens[k].group().startswith("«") and prev[:1].isupper() and not prev.startswith("«") and "," not in between:
                 break  # "Роман Скляр «Қазақстан темір жолы» ҰК» АҚ-ға": a quoted company's name starts at its quote
             if prev.lower() in {"және", "мен", "бен", "пен"}:
                 # "A министрлігіне және B әкімдіктеріне": "және" separates two owners, unless it sits inside a name
@@ -532,9 +559,10 @@ def _kk_has_head(text: str) -> bool:
 
 
 def _split_kk_conjoined(text: str) -> list[str]:
-    """"Денсаулық сақтау министрлігі мен облыс әкімдіктеріне" → two owners; "Жасанды интеллект және цифрлық даму
-    министрлігіне" stays one (its left part names no body)."""
-    parts = re.split(r"\s+(?:мен|бен|пен|және)\s+", text)
+    """"Денсаулық сақтау министрлігі мен облыс әкімдіктеріне" → two owners, "ЖИЦДМ, «Қазақтелеком» АҚ және облыс
+    әкімдіктеріне" → three; "Жасанды интеллект және цифрлық даму министрлігіне" and "Түркістан, Жамбыл және Қызылорда
+    облыстарының әкімдіктеріне" stay one (their left parts name no body: only the last conjunct carries the head)."""
+    parts = re.split(r",\s+|\s+(?:мен|бен|пен|және)\s+", text)
     if len(parts) < 2:
         return [text]
     out: list[str] = []
@@ -546,18 +574,44 @@ def _split_kk_conjoined(text: str) -> list[str]:
     return [o for o in out if o]
 
 
+def _kk_nominative_head(token: str) -> bool:
+    # "«Самұрық-Энерго» АҚ" is one token: its last word is the head
+    return bool(_KK_NOMINATIVE_HEAD.match(token.split()[-1]))
+
+
 def _kk_nominative_owners(region: str) -> list[str]:
-    """Owners as subjects of "міндеттелсін": "Оқу-ағарту министрлігі … міндеттелсін"."""
+    """Owners as subjects of "міндеттелсін" / "етсін": "Оқу-ағарту министрлігі … міндеттелсін", and lists of them:
+    "ЦДИАӨМ мен «Азаматтарға арналған үкімет» мемлекеттік корпорациясы … қамтамасыз етсін"."""
     tokens = list(_KK_WORD.finditer(region))
     for j, t in enumerate(tokens):
-        if _KK_NOMINATIVE_HEAD.match(t.group()):
-            k = j
-            while k > 0 and j - k < 7:
-                prev = tokens[k - 1].group()
-                if _KK_STOP_LEFT.match(prev) or _KK_ACCUSATIVE.match(prev) or prev.endswith(("да", "де")) and not prev[0].isupper():
+        if not _kk_nominative_head(t.group()):
+            continue
+        k = j
+        while k > 0 and j - k < 7:
+            prev = tokens[k - 1].group()
+            if _KK_STOP_LEFT.match(prev) or _KK_ACCUSATIVE.match(prev) or prev.endswith(("да", "де")) and not prev[0].isupper():
+                break
+            if "," in region[tokens[k - 1].end():tokens[k].start()] and not (prev[0].isupper() and tokens[k].group()[0].isupper()):
+                break  # "Бұдан бөлек, облыстық білім басқармалары"
+            k -= 1
+        last = j
+        # the list goes on while a conjunction or a comma right after a head leads to another head within a few words
+        while last + 1 < len(tokens):
+            joined = tokens[last + 1].group().lower() in {"мен", "бен", "пен", "және"}
+            if not joined and "," not in region[tokens[last].end():tokens[last + 1].start()]:
+                break
+            nxt = None
+            for m in range(last + 1 + joined, min(last + 7 + joined, len(tokens))):
+                w = tokens[m].group()
+                if _kk_nominative_head(w):
+                    nxt = m
                     break
-                k -= 1
-            return _split_kk_conjoined(_clean(region[tokens[k].start():t.end()]))
+                if _KK_ACCUSATIVE.match(w) or KK_DATIVE.search(w) and not w[0].isupper() or _KK_STOP_LEFT.match(w):
+                    break
+            if nxt is None:
+                break
+            last = nxt
+        return _split_kk_conjoined(_clean(region[tokens[k].start():tokens[last].end()]))
     return []
 
 
@@ -589,7 +643,9 @@ def _kk_imperative(text: str, start: int, doc_date: str | None) -> list[Directiv
         owners = [o for part in re.split(r",\s*", m.group("bracket")) for o in _split_kk_conjoined(_clean(part)) if o]
     else:
         owners = _kk_nominative_owners(region) or _kk_owners(region)
-    if not owners:
+    # an ownerless passive item ("– пункттердің дайындығы қамтамасыз етілсін.") is still a decision of the protocol;
+    # its owners often follow ("Жауапты болып ТЖМ мен ІІМ белгіленді")
+    if not owners and not (_ENUMERATOR.match(text) and re.search(r"(?:ыл|іл|л|ын|ін)(?:сын|сін)$", m.group("trig"))):
         return []
     return [DirectiveDraft(issuer=None, owners=owners, action=_kk_action(region), deadline=deadlines[0] if deadlines else None,
                            sentence_start=start, sentence_end=start + len(text), lang="kk")]
@@ -602,15 +658,19 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
     if not m:
         return _kk_imperative(text, start, doc_date)
     prefix = text[: m.start()]
-    if _foreign_issuer(prefix) and "Қазақстан" not in prefix:
+    if _foreign_issuer(prefix):
         return []
     deadlines = find_deadlines(text, doc_date, offset=start)
     region = _strip_deadlines(prefix, deadlines, start)
     region = region.split("«")[-1] if region.count("«") > region.count("»") else region  # a quoted protocol line
     trig = m.group("trig").lower()
     case = "acc" if trig == "міндеттеді" else "abl" if trig == "талап етті" else "dat"
-    owners = _kk_owners(region, case) or (_kk_owners(region) if case != "dat" else [])
-    if not owners and trig in {"міндеттелсін", "міндеттелді", "тиіс"}:
+    owners: list[str] = []
+    if trig in {"міндеттелсін", "міндеттелді"}:
+        # the owner is the subject: "Байланыс операторлары … министрлікке ұсынуға міндеттелді"
+        owners = _kk_nominative_owners(region)
+    owners = owners or _kk_owners(region, case) or (_kk_owners(region) if case != "dat" else [])
+    if not owners and trig == "тиіс":
         owners = _kk_nominative_owners(region)
     if trig in {"қажет", "тиіс"} and not owners:
         return []
@@ -628,6 +688,10 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
     # several instructions joined by ";" each end with their own verbal noun; keep one directive per deadline
     drafts: list[DirectiveDraft] = []
     pieces = [p for p in re.split(r";\s*|,\s+ал\s+", prefix) if p.strip()]
+    if len(pieces) == 1 and len(deadlines) > 1:
+        # "… 2026 жылдың соңына дейін қабылдап, оның орындалуын тоқсан сайын бақылауды тапсырды": a converb and a
+        # comma end the first of two instructions, each with its own deadline
+        pieces = [p for p in re.split(r"(?<=[а-яәғқңөұүһі]{2}[ыі]п),\s+|(?<=[аеуә]п),\s+", prefix) if p.strip()]
     if len(pieces) > 1 and (len(deadlines) > 1 or all(_kk_owners(p) for p in pieces)):
         offset = 0
         for piece in pieces:
