@@ -9,7 +9,7 @@ from ...records import Kpi
 from .numbers import NUMBER, NUMBER_WORD, SCALE, parse_number, scale_of
 
 VALUE = rf"(?:\$\s?)?(?:{NUMBER})"
-UNIT = rf"(?:\s?(?P<{{g}}>%|процент\w*|п\.\s?п\.|процентн\w+ пункт\w*|{SCALE}|дн\w*|день|час\w*|мест\w*|мин\w*|раз\w*|ед\w*|млн|тыс\.?))?"
+UNIT = rf"(?:\s?(?P<{{g}}>%|[А-Яа-яA-Za-z]{{{{1,6}}}}/[А-Яа-яA-Za-z]{{{{1,6}}}}|процент\w*|п\.\s?п\.|процентн\w+ пункт\w*|{SCALE}|дн\w*|день|час\w*|мест\w*|мин\w*|раз\w*|ед\w*|млн|тыс\.?))?"
 
 GROWTH_RU = (r"вырос\w*|увеличил\w*|снизил\w*|сократил\w*|поднял\w*|повысил\w*|улучшил\w*|уменьшил\w*|"
              r"возрос\w*|упал\w*|достиг\w*|составил\w*|расширил\w*|изменил\w*")
@@ -32,8 +32,9 @@ reach_ru = re.compile(
     rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?:(?:должн\w+|планируется|ожидается)\s+)?(?:достигнет|достигнут|составит|составят|составил\w*|составляет|составляют|"
     rf"достиг(?:ла|ло|ли)?|достигает|достигал\w*|составлял\w*|превысит|превысил\w*|"
     rf"(?:вырос|выросл|увеличил|поднял|повысил|снизил|сократил|уменьшил|ускорил|замедлил|опустил)\w*(?:\s+[^\s,;]+){{0,2}}?\s+до|"
-    rf"(?:оста[её]тся|остал\w*|сохраня\w*|сохранил\w*|держится|находится)\s+(?:на\s+уровне|(?:высок|низк)\w+\s+[—–-]))"
-    rf"\s(?:в среднем\s|около\s|порядка\s|почти\s|до\s|более\s|лишь\s|только\s|уже\s|всего\s)*(?P<to>{VALUE})(?:[-–](?P<to2>{VALUE}))?{UNIT.format(g='u2')}",
+    rf"(?:оста[её]тся|остал\w*|сохраня\w*|сохранил\w*|сохранен\w*|сохранён\w*|держится|находится)\s+(?:на\s+уровне|(?:высок|низк)\w+\s+[—–-]))"
+    rf"\s(?:в среднем\s|около\s|порядка\s|почти\s|до\s|более\s|лишь\s|только\s|уже\s|всего\s)*(?P<to>{VALUE})(?:[-–](?P<to2>{VALUE}))?{UNIT.format(g='u2')}"
+    rf"(?:\s+против\s+(?P<base>{VALUE})(?:\s?(?:%|[^\s,;.\d]{{1,12}}))?)?",
     re.IGNORECASE)
 times_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_RU}|увеличить|сократить|снизить|вырастет|стал\w* (?:меньше|больше)|превыша\w* норму)(?:\s+[^\s,;]+){{0,3}}?\s+в\s(?P<to>\d+(?:[.,]\d+)?|{NUMBER_WORD})\sраза?",
                       re.IGNORECASE)
@@ -42,8 +43,39 @@ by_percent_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWT
 ratio_ru = re.compile(rf"(?P<metric>мультипликатор\w*|соотношени\w*|возврат\w*)[^.;]{{0,60}}?(?P<to>\d+|{NUMBER_WORD})\s(?:к|:)\s(?P<den>\d+|одному|бірге|бір)",
                       re.IGNORECASE)
 # "доходы … составили 19,2 трлн тенге, что на 7,4% больше, чем годом ранее"
-more_than_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s+(?:составил\w*|достиг\w*|вырос\w*|увеличил\w*|снизил\w*)[^.;]*?,\s+что\s+на\s"
-                          rf"(?P<to>{NUMBER})\s?(?:%|процент\w*)\s+(?:больше|меньше|выше|ниже)", re.IGNORECASE)
+more_than_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s+(?:составил\w*|достиг\w*|вырос\w*|увеличил\w*|снизил\w*)[^.;]*?,\s+(?P<that>что\s+на\s"
+                          rf"(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*|п\.\s?п\.|процентн\w+ пункт\w*)\s+(?:больше|меньше|выше|ниже))", re.IGNORECASE)
+# "выросла на 4,3 п.п. и составила 91%": the level after the change, same subject
+and_level_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s+(?:{GROWTH_RU})\s+(?:на\s+(?:{NUMBER})\s?(?:%|процент\w*|п\.\s?п\.|процентн\w+ пункт\w*)|"
+                          rf"в\s+(?:\d+(?:[.,]\d+)?|{NUMBER_WORD})\s+раза?)\s+"
+                          rf"(?P<lvl>(?:и\s+(?:составил\w*|достиг\w*)|до)\s+(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*))", re.IGNORECASE)
+# "Охват вакцинацией: 91,4% / 95,8%", "Доля госорганов, использующих ИИ, % | 22 | 41": before / after in a table row
+table_pair_ru = re.compile(
+    rf"(?P<metric>[^.;:!?|]{{3,160}}?)(?::\s*(?P<from>{NUMBER})\s?%\s*/\s*(?P<to>{NUMBER})\s?%|"
+    rf",\s*%\s*\|\s*(?P<from2>{NUMBER})\s*\|\s*(?P<to2>{NUMBER})(?=\s*(?:\||$)))", re.IGNORECASE)
+# "Доля услуг: 2024 — 89%, 2025 — 93%": a stats table flattened into a line; first and last year
+table_ru = re.compile(
+    rf"(?P<metric>[^.;:!?]{{3,160}}?):\s*(?:в\s+)?20\d{{2}}(?:\s?(?:г\.|год\w*))?\s*[—–-]\s*(?P<from>{NUMBER})\s?(?P<u1>%|[^\s,;.\d]{{1,12}})?"
+    rf"(?:,\s*(?:в\s+)?20\d{{2}}(?:\s?(?:г\.|год\w*))?\s*[—–-]\s*(?:{NUMBER})\s?(?:%|[^\s,;.\d]{{1,12}})?)*?"
+    rf",\s*(?:в\s+)?20\d{{2}}(?:\s?(?:г\.|год\w*))?\s*[—–-]\s*(?P<to>{NUMBER})\s?(?P<u2>%|[^\s,;.\d]{{1,12}})?", re.IGNORECASE)
+# "Доля стройматериалов, которая в 2022 году составляла 62%, к концу 2024 года достигла 71%": two verbs, from → to
+then_now_ru = re.compile(
+    rf"(?P<metric>[^.;:!?,]{{3,140}}?),?\s+(?:котор\w+\s+)?[^.;:!?,]{{0,40}}?(?:составлял\w*|был\w*|находил\w*\s+на\s+уровне)\s+"
+    rf"(?P<from>{NUMBER})\s?(?P<u1>%|процент\w*)?,\s+[^.;:!?,]{{0,40}}?(?:достиг\w*|составил\w*|(?:вырос|выросл|увеличил|снизил|сократил|"
+    rf"уменьшил|ускорил|замедлил|повысил|поднял|опустил)\w*\s+до)\s+(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)?", re.IGNORECASE)
+# "число безработных — на треть", "поступления НДС — в 1,2 раза": the verb was said once for two indicators
+gapped_ru = re.compile(
+    rf"(?P<metric>[^.;:!?—–]{{3,140}}?)\s+[—–]\s+(?:(?:на|до)\s+(?P<pct>{NUMBER})\s?(?:%|процент\w*)|в\s+(?P<times>\d+(?:[.,]\d+)?|{NUMBER_WORD})\s+раза?|"
+    rf"на\s+(?P<frac>треть|четверть|половину|пятую\s+часть))(?=[\s.,;)]|$)", re.IGNORECASE)
+# "снизились на четверть", "сократилось на треть"
+fraction_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_RU})\s+(?:почти\s+|более\s+чем\s+|примерно\s+)?на\s+"
+                         rf"(?P<frac>треть|четверть|половину|пятую\s+часть)", re.IGNORECASE)
+_FRACTIONS = {"треть": 100 / 3, "четверть": 25.0, "половину": 50.0, "пятую часть": 20.0}
+# "В рейтинге … Казахстан поднялся на 3 позиции", "поднялся с 5-го на 3-е место"
+rank_move_ru = re.compile(
+    r"(?P<metric>[^.;:!?]{3,160}?)\s+(?:поднял\w*|улучшил\w*\s+(?:свои\s+)?позици\w*|опустил\w*|переместил\w*|продвинул\w*)\s+"
+    r"(?:с\s+(?P<from>\d{1,3})-?(?:го|й|е)?\s+)?на\s+(?P<to>\d{1,3})(?:-?(?:е|ю|й|го))?\s+(?P<what>позици\w*|мест\w*|пункт\w*|строч\w*|ступен\w*)",
+    re.IGNORECASE)
 place_ru = re.compile(r"(?P<metric>[^.;:!?]{3,120}?)\s+(?:занял\w*|занимает|поднял\w* на|поднялся на|опустил\w* на|находится на|вошел\w* в|вошёл\w* в)\s"
                       r"(?P<to>\d{1,3})-?(?:е|м|й|го|ое)?\s+мест\w*(?P<tail>\s+в\s+[^.;,]{3,100})?", re.IGNORECASE)
 pp_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?:до|на)\s(?P<to>{NUMBER}|{NUMBER_WORD})\s(?P<u2>процентн\w+ пункт\w*|п\.\s?п\.)",
@@ -64,7 +96,8 @@ done_share_ru = re.compile(
 # "индекс физического объёма — 102,8%", "уровень газификации — 52% (в 2024 году — 31%)": a stats line
 dash_value_ru = re.compile(
     rf"(?P<metric>[^.;:!?—–()]{{3,140}}?),?\s+[—–]\s+(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)?"
-    rf"(?:\s*\((?:в|на)\s+(?:начале\s+|конце\s+)?20\d{{2}}\s?(?:году|года|г\.)\s+[—–-]\s+(?P<from>{NUMBER})\s?%?\))?", re.IGNORECASE)
+    rf"(?:\s*\((?:[^()—–]{{3,60}}?)\s+[—–-]\s+(?P<from>{NUMBER})\s?%?\)|"
+    rf",\s+(?:годом|год|месяцем|кварталом)\s+(?:ранее|раньше)\s+[—–]\s+(?P<from2>{NUMBER})\s?%?)?", re.IGNORECASE)
 # "обеспечить охват … не менее 99%", "сократить выбросы не менее чем на 20%": a floor or a ceiling as the target
 target_floor_ru = re.compile(
     rf"(?P<verb>обеспечить|довести|достичь|достигнуть|увеличить|повысить|сократить|снизить|уменьшить|обновить|охватить|подключить)\s+"
@@ -81,7 +114,8 @@ part_of_ru = re.compile(rf"\b[Ии]з\s(?P<total>{NUMBER})\s(?P<rest>[^.;:!?\d]{
                         re.IGNORECASE)
 # "при плане 100%", "при плановом показателе 45%": the plan of the indicator next to it
 plan_ru = re.compile(rf"\bпри\s+(?:плане|плановом\s+(?:показателе|значении|уровне)|целевом\s+(?:показателе|значении|уровне)|"
-                     rf"прогнозе)\s+(?:в\s+)?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)", re.IGNORECASE)
+                     rf"прогнозе)\s+(?:в\s+)?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*|(?:{SCALE})(?:\s(?:кВт·?ч|тенге|долл\w*|человек|рабочих\s+мест|тонн|"
+                     rf"кв\.\s?м(?:етров)?|км))?)", re.IGNORECASE)
 range_share_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:на уровне|в размере|от)\s(?P<from>{NUMBER})\s?(?:до|[-–])\s?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)",
                             re.IGNORECASE)
 
@@ -118,7 +152,7 @@ _LEADING_NOISE = re.compile(
     r"соңғы\s\w+\sжылда\s|по данным\s[^,]+,\s|к\s20\d{2}\s(?:году|г\.)\s|20\d{2}\sжылға\sқарай\s)+",
     re.IGNORECASE)
 _PERIOD = re.compile(r"(?:в\s)?(20\d{2}[–-]20\d{2})\s?(?:годы|годах|гг\.?|жылдары|жж\.?)?|(?:за|в)\s(20\d{2})\s(?:год|году)|(?:к|до)\s(20\d{2})\s(?:году|года)", re.IGNORECASE)
-_HAS_FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORD}|вдвое|втрое|вчетверо|впятеро)\b", re.IGNORECASE)
+_HAS_FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORD}|вдвое|втрое|вчетверо|впятеро|треть|четверть|половину)\b", re.IGNORECASE)
 
 
 def _gate(pattern: str) -> re.Pattern:
@@ -153,6 +187,13 @@ GATES = {
     "part_of_ru": _gate(r"\b[Ии]з\s\d"),
     "plan_ru": _gate(r"\bпри\s+(?:план|целев|прогноз)"),
     "times_kk": _gate(r"\bесе"),
+    "and_level_ru": _gate(r"\sи\s+(?:состав|достиг)|(?:п\.\s?п\.|%|раза?)\s+до\s"),
+    "table_pair_ru": _gate(r"%\s*/\s*\d|%\s*\|"),
+    "table_ru": _gate(r":\s*(?:в\s+)?20\d\d"),
+    "then_now_ru": _gate(r"составлял|\sбыл|находил"),
+    "gapped_ru": _gate(r"\s[—–]\s+(?:на|в)\s"),
+    "fraction_ru": _gate(r"треть|четверть|половину|пятую"),
+    "rank_move_ru": _gate(r"позици|мест|строч|ступен"),
 }
 _INTRO = re.compile(r"^(?:.*?\b(?:сообщил\w*|доложил\w*|отметил\w*|заявил\w*|подчеркнул\w*|сказал\w*|уточнил\w*),?\s+что\s+|"
                     r"(?:по данным|согласно|по информации|по словам|по оценкам|как отметил\w*|по итогам)[^,]*,\s*|"
@@ -213,7 +254,8 @@ def _subject(pre: str) -> str:
     clause = parts[-1]
     while len(parts) > 2 and parts[-2].startswith(","):
         c = clause.strip(" ,")
-        if not re.search(r"[^\W\d_]{3,}", _PERIOD.sub("", c)) or _PARTICIPLE_LEAD.match(c):
+        if (not re.search(r"[^\W\d_]{3,}", _PERIOD.sub("", c)) or _PARTICIPLE_LEAD.match(c)
+                or re.fullmatch(rf"(?:{GROWTH_RU})(?:\s+на)?", c, re.IGNORECASE)):  # "…, обслуженных …, выросла"
             clause = parts[-3] + parts[-2] + clause
             parts = parts[:-3] + [clause]
         elif _ASIDE.match(c):
@@ -309,9 +351,23 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         # where the subject starts (it need not end the prefix: _subject may drop an aside after it)
         start = m.start("pre") + max(m.group("pre").rfind(clause), 0) if pre else m.start()
         add(m, metric, frm, to, unit, "achieved" if m.group("verb") or last_metric else "value", start=start)
+    for m in (table_ru.finditer(text) if GATES["table_ru"].search(text) else ()):
+        metric, start = _subject_start(m)
+        add(m, metric, _num(m.group("from")), _num(m.group("to")), _unit(m.group("u2") or m.group("u1"), m.group()), "value",
+            start=start)
+    for m in (table_pair_ru.finditer(text) if GATES["table_pair_ru"].search(text) else ()):
+        metric, start = _subject_start(m)
+        frm, to = (m.group("from"), m.group("to")) if m.group("to") else (m.group("from2"), m.group("to2"))
+        add(m, metric, _num(frm), _num(to), "%", "value", start=start)
+    for m in (then_now_ru.finditer(text) if GATES["then_now_ru"].search(text) else ()):
+        metric, start = _subject_start(m)
+        add(m, metric, _num(m.group("from")), _num(m.group("to")), _unit(m.group("u2") or m.group("u1"), m.group()), "achieved",
+            start=start)
     for m in (target_ru.finditer(text) if GATES["target_ru"].search(text) else ()):
         per = (m.group("period") or "").strip() or None
-        metric = m.group("metric") if len(m.group("metric").strip()) > 3 else m.group("pre")
+        after = re.match(r"\s+((?:дол\w+|уровень|охват|числ\w+|количеств\w+|объ[её]м\w*|показатель|индекс)[^.;:!?,]{0,80}?)"
+                         r"(?=\s+(?:к|до|в)\s+20\d\d|[.;:!?,]|$)", text[m.end():])
+        metric = (m.group("metric") if len(m.group("metric").strip()) > 3 else after.group(1) if after else m.group("pre"))
         metric = re.sub(r"\s+(?:должн\w+|планируется|предстоит|необходимо|нужно)$", "", metric.strip())
         unit = _unit(m.group("u2"), m.group())
         to = _num(m.group("to"))
@@ -320,12 +376,12 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         add(m, metric, None, to, unit, "target", per)
     for m in (reach_ru.finditer(text) if GATES["reach_ru"].search(text) else ()):
         to = _num(m.group("to"))
-        frm = None
+        frm = _num(m.group("base")) if m.group("base") else None  # "16,1 ц/га против 9,8 ц/га годом ранее"
         if m.group("to2"):
             frm, to = to, _num(m.group("to2"))
         unit = _unit(m.group("u2"), m.group())
-        if unit is None or scale_of(unit) > 1 or unit.lower().startswith(("тенге", "долл", "евро")):
-            continue  # "бюджет составит 312 млрд тенге" is money, not an indicator
+        if (unit is None or scale_of(unit) > 1 or unit.lower().startswith(("тенге", "долл", "евро"))) and not plans:
+            continue  # "бюджет составит 312 млрд тенге" is money, not an indicator — unless set against a plan
         metric, start = _subject_start(m)
         add(m, metric, frm, to, unit, "target" if re.search(r"нет|нут|ит|ят|должн", m.group()) else "value", start=start)
     for m in (by_percent_ru.finditer(text) if GATES["by_percent_ru"].search(text) else ()):
@@ -337,8 +393,13 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
     for m in (ratio_ru.finditer(text) if GATES["ratio_ru"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "ratio", "value")
     for m in (more_than_ru.finditer(text) if GATES["more_than_ru"].search(text) else ()):
-        metric, start = _subject_start(m)
-        add(m, metric, None, _num(m.group("to")), "%", "achieved", start=start)
+        # the level itself is another KPI ("составил 87,5%"): this one's span is the comparison only
+        metric, _ = _subject_start(m)
+        add(m, metric, None, _num(m.group("to")), _unit(m.group("u2"), m.group()), "achieved", start=m.start("that"))
+    for m in (and_level_ru.finditer(text) if GATES["and_level_ru"].search(text) else ()):
+        metric, _ = _subject_start(m)
+        metric = re.sub(rf"[,\s]*\b(?:{GROWTH_RU})$", "", metric.strip(), flags=re.IGNORECASE)
+        add(m, metric, None, _num(m.group("to")), "%", "achieved", start=m.start("lvl"))
     for m in (place_ru.finditer(text) if GATES["place_ru"].search(text) else ()):
         tail = (m.group("tail") or "").strip()
         add(m, f"место {m.group('metric').strip()} {tail}".strip(), None, _num(m.group("to")), "place", "value")
@@ -361,14 +422,34 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         times = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5}[m.group("times").lower()]
         metric, start = _subject_start(m)
         add(m, metric, None, float(times), "x", "achieved", start=start)
+    for m in (fraction_ru.finditer(text) if GATES["fraction_ru"].search(text) else ()):
+        metric, start = _subject_start(m)
+        add(m, metric, None, round(_FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())], 1), "%", "achieved", start=start)
+    for m in (gapped_ru.finditer(text) if GATES["gapped_ru"].search(text) else ()):
+        metric, start = _subject_start(m)
+        if m.group("frac"):
+            to, unit = round(_FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())], 1), "%"
+        elif m.group("times"):
+            to, unit = _num(m.group("times")), "x"
+        else:
+            to, unit = _num(m.group("pct")), "%"
+        add(m, metric, None, to, unit, "achieved", start=start)
+    for m in (rank_move_ru.finditer(text) if GATES["rank_move_ru"].search(text) else ()):
+        metric, start = _subject_start(m)
+        rating = re.search(r"\b[Вв]\s+(рейтинг\w*[^,]*?)(?=\s+[А-ЯЁA-Z]|$)", metric)
+        if rating:  # "В рейтинге … Казахстан": the rating names the indicator
+            metric = f"место в {rating.group(1)} {metric[rating.end():].strip()}"
+        else:
+            metric = f"место {metric.strip()}"
+        add(m, metric, _num(m.group("from")) if m.group("from") else None, _num(m.group("to")), "place", "achieved", start=start)
     for m in (part_of_ru.finditer(text) if GATES["part_of_ru"].search(text) else ()):
         add(m, m.group("rest"), None, _num(m.group("to")), None, "value")
     for m in (dash_value_ru.finditer(text) if GATES["dash_value_ru"].search(text) else ()):
-        if m.group("u2") is None and m.group("from") is None:
+        if m.group("u2") is None and m.group("from") is None and m.group("from2") is None:
             continue  # "— 46" alone may be anything; a count needs its baseline to be an indicator
         metric, start = _subject_start(m)
-        add(m, metric, _num(m.group("from")) if m.group("from") else None, _num(m.group("to")), "%" if m.group("u2") else None, "value",
-            start=start)
+        base = m.group("from") or m.group("from2")
+        add(m, metric, _num(base) if base else None, _num(m.group("to")), "%" if m.group("u2") else None, "value", start=start)
     for m in (gerund_ru.finditer(text) if GATES["gerund_ru"].search(text) else ()):
         metric, start = _subject_start(m)
         add(m, metric, None, _num(m.group("to")), "%", "achieved", start=start)
@@ -407,6 +488,6 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         near = min(found, key=lambda k: abs((k.start or 0) - offset - m.start()), default=None)
         metric = near.metric if near else prev_metric
         if metric:
-            add(m, metric, None, _num(m.group("to")), "%", "target")
+            add(m, metric, None, _num(m.group("to")), _unit(m.group("u2"), m.group()), "target")
     found.sort(key=lambda k: k.start or 0)
     return found
