@@ -258,3 +258,18 @@ def test_change_then_level_and_gapped_values_are_separate_kpis():
     assert ks[2].metric == "число операций по картам"
     ks = find_kpis("Уровень доверия к госуслугам составил 81%, что на 2,4 п.п. выше, чем годом ранее.", lang="ru")
     assert [(k.metric, k.to) for k in ks] == [("Уровень доверия к госуслугам", 81.0), ("Уровень доверия к госуслугам", 2.4)]
+
+
+@pytest.mark.parametrize("text, date, rec", [
+    ("до 25 декабря текущего года", "2025-12-25", None),
+    ("до 1 марта следующего года", "2026-03-01", None),
+    ("не позднее 5-го числа месяца, следующего за отчётным", None, "monthly"),
+    ("қазан айында", "2025-10-31", None),
+    ("алдағы үш айда", "2025-09-10", None),
+    ("он күндік мерзімде", "2025-06-20", None),
+    ("жарты жыл ішінде", "2025-12-10", None),
+    ("келесі жылдың сәуіріне дейін", "2026-04-30", None),
+])
+def test_relative_years_monthly_reports_and_kazakh_terms(text, date, rec):
+    (d,) = find_deadlines(text, "2025-06-10")
+    assert (d.date, d.recurrence) == (date, rec)

@@ -50,13 +50,15 @@ UNIT_DAYS = {"д": 1, "н": 7, "м": 30, "к": 91, "г": 365, "л": 365, "к\u04
 # Each rule: (name, compiled pattern). Order matters: longer, more specific phrases first.
 _RULES_SRC: list[tuple[str, str]] = [
     # --- recurrences
-    ("monthly_day", r"(?P<rec>(?:ежемесячно,?\s*)?до\s\d{1,2}(?:-?го)?\sчисла(?:\sкаждого\sмесяца)?)"),
+    ("monthly_day", r"(?P<rec>(?:ежемесячно,?\s*)?(?:до|не\sпозднее)\s\d{1,2}(?:-?го)?\sчисла(?:\sкаждого\sмесяца|"
+                    r",?\sследующего\sза\sотч[её]тным(?:\sмесяцем)?|\sмесяца,?\sследующего\sза\sотч[её]тным)?)"),
     ("recurrence", r"(?P<rec>ежеквартальн\w*|ежемесячн\w*|ежегодн\w*|еженедельн\w*|ежедневн\w*|каждый квартал|"
                    r"каждые полгода|раз в полгода|раз в квартал|каждого месяца|каждый месяц|каждый год|"
                    r"тоқсан сайын|ай сайын|жыл сайын|апта сайын|күн сайын|жарты жыл сайын)"),
     # --- explicit dates
     ("dotted", r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>20\d{2})(?:\s?(?:года|г\.|г\b|жылға|ж\.))?(?:\s?(?:дейін|дейiн))?"),
-    ("ru_day_month", rf"(?:(?:в срок |не позднее |до |к |по )?)(?P<d>\d{{1,2}})(?:-?го)?\s{RU_MONTH}(?:\s{YEAR_RU})?"),
+    ("ru_day_month", rf"(?:(?:в срок |не позднее |до |к |по )?)(?P<d>\d{{1,2}})(?:-?го)?\s{RU_MONTH}(?:\s{YEAR_RU}|"
+                     rf"\s(?P<rel>текущего|этого|нынешнего|следующего|будущего)\sгода)?"),
     ("kk_year_day_month", rf"{YEAR_KK}\s(?P<d>\d{{1,2}})\s?-?\s?{KK_MONTH}(?:\s(?:дейін|дейiн|шейін))?"),
     # "тамыз айының 25-іне дейін": the month first, the day in the dative after it
     ("kk_month_gen_day", rf"(?:{YEAR_KK}\s)?{KK_MONTH}\s(?:айының\s)(?P<d>\d{{1,2}})\s?-?\s?(?:на|не|ына|іне|сына|сіне|ға|ге|қа|ке|а|е)?\s(?:дейін|дейiн|шейін)"),
@@ -85,7 +87,11 @@ _RULES_SRC: list[tuple[str, str]] = [
     ("ru_within", rf"(?:в течение|в пределах|за)\s{COUNT}?\s?(?P<unit>дн\w*|день|недел\w*|месяц\w*|квартал\w*|год\w*|лет)"),
     ("ru_n_term", r"в\s(?P<count>\w+?)(?P<unit>дневный|недельный|месячный|годичный|годовой)\sсрок"),
     ("ru_term", r"в\s(?P<unit>месячный|недельный|годичный)\sсрок"),
-    ("kk_within", rf"{COUNT}\s(?P<unit>күн|апта|ай|тоқсан|жыл)\s(?:ішінде|мерзімде|көлемінде)"),
+    # "он күн ішінде", "он күндік мерзімде", "екі аптаның ішінде", "алдағы үш айда"
+    ("kk_within", rf"{COUNT}\s(?P<unit>күн|апта|ай|тоқсан|жыл)(?:дық|дік|тық|тік|лық|лік|ның|нің)?\s(?:ішінде|мерзімде|көлемінде)"),
+    ("kk_next_n", rf"алдағы\s{COUNT}\s(?P<unit>күн|апта|ай|тоқсан|жыл)(?:да|де|та|те)\b"),
+    ("kk_half_year_within", r"жарты\sжыл\s(?:ішінде|мерзімде)"),
+    ("kk_in_month", rf"(?:(?:{YEAR_KK}|ағымдағы жылдың|осы жылдың|биылғы|келесі жылдың)\s)?{KK_MONTH}(?<=[а-яәғқңөұүһі]{{3}})\sайында"),
 ]
 RULES = [(name, re.compile(src, re.IGNORECASE)) for name, src in _RULES_SRC]
 
@@ -185,11 +191,15 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
         month = _ru_month(g["ru_month"]) if g.get("ru_month") else _kk_month(g["kk_month"])
         day = int(g["d"])
         year = _year(m, doc) or _infer_year(month, day, doc)
+        if g.get("rel"):  # "до 25 декабря текущего года", "до 1 марта следующего года"
+            year = doc.year + 1 if g["rel"].lower() in {"следующего", "будущего"} else doc.year
         try:
             return Deadline(text=text, date=date(year, month, day).isoformat(), granularity="day")
         except ValueError:
             return None
-    if name in {"ru_month_end", "kk_year_month_end", "ru_in_month", "kk_by_month"}:
+    if name == "kk_half_year_within":
+        return Deadline(text=text, date=_add_months(doc, 6).isoformat(), granularity="day")
+    if name in {"ru_month_end", "kk_year_month_end", "ru_in_month", "kk_by_month", "kk_in_month"}:
         month = _ru_month(g["ru_month"]) if g.get("ru_month") else _kk_month(g["kk_month"])
         year = _year(m, doc) or _infer_year(month, 28, doc)
         if re.match(r"келесі", text, re.IGNORECASE):
@@ -232,7 +242,7 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
         if not year:
             return None
         return Deadline(text=text, date=date(year, 12, 31).isoformat(), granularity="year")
-    if name in {"ru_within", "ru_n_term", "ru_term", "kk_within"}:
+    if name in {"ru_within", "ru_n_term", "ru_term", "kk_within", "kk_next_n"}:
         n = _count(g.get("count"))
         unit = g["unit"].lower()
         if unit.startswith(("дн", "ден", "день", "күн")) or unit == "дневный":
