@@ -65,3 +65,38 @@ def test_hybrid_finds_cross_lingual(loaded):
     hits = loaded.index.search("мектептерді интернетке қосу", k=5, filters=SearchFilters(kind="directive", lang="ru"))
     assert hits and all(h.lang == "ru" for h in hits)
     assert any("школ" in h.text for h in hits)
+
+
+def test_fusion_weights_follow_query_and_unit_language():
+    from dq_nlp.index.search import PairWeights, Weights, fuse_units
+
+    w = Weights()
+    assert w.pair("kk", "kk") is w.kk_kk and w.pair("ru", "ru") is w.ru_ru
+    assert w.pair("ru", "kk") is w.ru_kk and w.pair("kk", "ru") is w.kk_ru
+    assert w.pair("kk", "mixed") is w.kk_kk  # a mixed unit counts as the query's language
+    # one Kazakh unit is the BM25 favourite, another the dense favourite; a Kazakh query must use the kk→kk
+    # weights (BM25-heavy here), a Russian query on the same Kazakh units the ru→kk ones (dense-heavy here)
+    w = Weights(kk_kk=PairWeights(dense=1.0, lexical=4.0), ru_kk=PairWeights(dense=1.0, lexical=0.1))
+    dense = np.array([0.80, 0.90, 0.82, 0.81], dtype=np.float32)
+    lexical = np.array([9.0, 1.0, 0.5, 0.0], dtype=np.float32)
+    langs = ["kk"] * 4
+    assert int(np.argmax(fuse_units(dense, lexical, "kk", langs, w))) == 0
+    assert int(np.argmax(fuse_units(dense, lexical, "ru", langs, w))) == 1
+
+
+def test_language_normalisation_and_round3_preset():
+    from dq_nlp.index.search import Weights, fuse, fuse_units
+
+    dense = np.array([0.91, 0.88, 0.86, 0.80, 0.78, 0.74], dtype=np.float32)
+    lexical = np.array([3.0, 0.0, 1.0, 8.0, 2.0, 0.0], dtype=np.float32)
+    langs = ["ru", "ru", "ru", "kk", "kk", "kk"]
+    # e5 scores every other-language unit lower: with the default per-language z-scores a constant shift of the
+    # Kazakh units' cosines changes nothing for a Russian query (one z-score over the pool would)
+    shifted = dense + np.array([0, 0, 0, 0.05, 0.05, 0.05], dtype=np.float32)
+    assert np.allclose(fuse_units(dense, lexical, "ru", langs, Weights()),
+                       fuse_units(shifted, lexical, "ru", langs, Weights()), atol=1e-5)
+    assert not np.allclose(fuse_units(dense, lexical, "ru", langs, Weights.round3()),
+                           fuse_units(shifted, lexical, "ru", langs, Weights.round3()), atol=1e-3)
+    # the round-3 preset is the old fusion: one z-score, lexical 0.5 ru→ru, 2.0 across languages, dense 1
+    old = fuse(dense, lexical, np.array([0.5, 0.5, 0.5, 2.0, 2.0, 2.0], dtype=np.float32), 1.0)
+    assert np.allclose(fuse_units(dense, lexical, "ru", langs, Weights.round3()), old, atol=1e-6)

@@ -79,17 +79,17 @@ def _cached_passages(embedder, texts: list[str]) -> np.ndarray:
     return vecs
 
 
-def rank_all(ids: list[str], texts: list[str], langs: list[str], queries: list[str], embedder_spec: str,
-             work_dir: Path, depth: int = 100, weights=None) -> dict[str, list[list[str]]]:
-    """Rank ``ids`` for every query with BM25, dense (Chroma) and their fusion; the same code paths as `dq search`."""
+def score_all(ids: list[str], texts: list[str], langs: list[str], queries: list[str], embedder_spec: str,
+              work_dir: Path, depth: int = 100) -> dict:
+    """Every query's BM25 and dense score of every unit, computed once (the same code paths as `dq search`); the
+    fusion is applied afterwards by :func:`rank_scored`, so a weight grid needs no re-scoring
+    (``benchmarks/tune_fusion.py``). The BM25 variants (one scheme each) come back as rankings."""
     from ..index.dense import DenseIndex, open_client
     from ..index.embedders import get_embedder
     from ..index.glossary import expand
     from ..index.lexical import SCHEMES, LexicalIndex
-    from ..index.search import Weights, fuse
     from ..lang.detect import detect_lang
 
-    weights = weights or Weights()
     embedder = get_embedder(embedder_spec)
     lexical = LexicalIndex(work_dir / "bm25")
     lexical.build(ids, texts, langs, version=1)
@@ -102,26 +102,49 @@ def rank_all(ids: list[str], texts: list[str], langs: list[str], queries: list[s
     passage_vecs = _cached_passages(embedder, texts)
     dense.add(ids, texts, [{"lang": lg} for lg in langs], vectors_all=passage_vecs)
     query_vecs = embedder.embed(queries, kind="query")
-    lang_of = dict(zip(ids, langs))
-    out: dict[str, list[list[str]]] = {"bm25": [], "dense": [], "hybrid": []}
-    out.update({f"bm25[{s}]": [] for s in variants})
+    qlangs, lex_rows, den_rows = [], [], []
+    variant_ranked: dict[str, list[list[str]]] = {f"bm25[{s}]": [] for s in variants}
     for q, qv in zip(queries, query_vecs):
         qlang = detect_lang(q)
-        lex = lexical.scores(q, expand(q, lang=qlang), lang=qlang)
+        qlangs.append(qlang)
+        lex_rows.append(lexical.scores(q, expand(q, lang=qlang), lang=qlang))
+        den_rows.append(passage_vecs @ qv)
         for scheme, index in variants.items():
             v = index.scores(q, lang=qlang)
-            out[f"bm25[{scheme}]"].append([ids[i] for i in np.argsort(-v)[:depth] if v[i] > 0])
-        den = passage_vecs @ qv
+            variant_ranked[f"bm25[{scheme}]"].append([ids[i] for i in np.argsort(-v)[:depth] if v[i] > 0])
+    n = len(ids)
+    return {"ids": list(ids), "langs": list(langs), "qlangs": qlangs,
+            "lexical": np.array(lex_rows, dtype=np.float32).reshape(len(queries), n),
+            "dense": np.array(den_rows, dtype=np.float32).reshape(len(queries), n), "variants": variant_ranked}
+
+
+def rank_scored(scored: dict, weights=None, depth: int = 100) -> dict[str, list[list[str]]]:
+    """BM25, dense and hybrid rankings from :func:`score_all`'s scores. The hybrid candidates are the union of
+    both retrievers' top ``depth``, fused by :func:`dq_nlp.index.search.fuse_units` as in `dq search`."""
+    from ..index.search import Weights, fuse_units
+
+    weights = weights or Weights()
+    ids, langs = scored["ids"], scored["langs"]
+    out: dict[str, list[list[str]]] = {"bm25": [], "dense": [], "hybrid": []}
+    for qlang, lex, den in zip(scored["qlangs"], scored["lexical"], scored["dense"]):
         out["bm25"].append([ids[i] for i in np.argsort(-lex)[:depth] if lex[i] > 0])
         out["dense"].append([ids[i] for i in np.argsort(-den)[:depth]])
         cand = list(dict.fromkeys(list(np.argsort(-den)[:depth]) + list(np.argsort(-lex)[:depth])))
-        w = np.array([weights.lexical(qlang, lang_of[ids[i]]) for i in cand], dtype=np.float32)
-        fused = fuse(den[cand], lex[cand], w, weights.dense)
+        fused = fuse_units(den[cand], lex[cand], qlang, [langs[i] for i in cand], weights)
         out["hybrid"].append([ids[cand[i]] for i in np.argsort(-fused)])
+    out.update(scored["variants"])
     return out
 
 
-def evaluate_search(bench: str = "kazqad", split: str = "test", embedder: str = "e5-small") -> dict:
+def rank_all(ids: list[str], texts: list[str], langs: list[str], queries: list[str], embedder_spec: str,
+             work_dir: Path, depth: int = 100, weights=None) -> dict[str, list[list[str]]]:
+    """Rank ``ids`` for every query with BM25, dense (Chroma) and their fusion; the same code paths as `dq search`."""
+    return rank_scored(score_all(ids, texts, langs, queries, embedder_spec, work_dir, depth), weights, depth)
+
+
+def evaluate_search(bench: str = "kazqad", split: str = "test", embedder: str = "e5-small", weights=None) -> dict:
+    """``weights``: a :class:`dq_nlp.index.search.Weights` for the hybrid (default: the tuned defaults;
+    ``Weights.round3()`` is the previous fusion)."""
     t0 = time.perf_counter()
     if bench == "kazqad":
         ids, texts, queries, qrels = _load_kazqad(split)
@@ -131,7 +154,7 @@ def evaluate_search(bench: str = "kazqad", split: str = "test", embedder: str = 
     else:
         raise DqError(f"unknown bench {bench!r}: kazqad | directives")
     with tempfile.TemporaryDirectory() as tmp:
-        ranked = rank_all(ids, texts, langs, queries, embedder, Path(tmp))
+        ranked = rank_all(ids, texts, langs, queries, embedder, Path(tmp), weights=weights)
     report = {"bench": bench, "split": split, "embedder": embedder, "passages": len(ids), "queries": len(queries),
               "methods": {m: metrics(r, qrels) for m, r in ranked.items()}}
     if bench == "directives":

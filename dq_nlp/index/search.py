@@ -55,21 +55,53 @@ class SearchHit(BaseModel):
     directive: Directive | None = None
 
 
-@dataclass
-class Weights:
-    """Fusion weights, tuned on the dev halves of KazQAD and corpora/queries together (RESULTS.md): Kazakh morphology
-    makes lexical evidence strong within Kazakh, and the glossary-expanded BM25 beats the 4-bit dense model across
-    languages."""
+@dataclass(frozen=True)
+class PairWeights:
+    """How a unit's two signals add up for one (query language, unit language) pair:
+    ``dense·z(dense) + lexical·z(bm25) + bias``."""
 
     dense: float = 1.0
-    lexical_ru: float = 0.5  # a Russian query, a Russian unit
-    lexical_kk: float = 1.0  # a Kazakh query, a Kazakh unit
-    lexical_cross_lang: float = 2.0
+    lexical: float = 1.0
+    bias: float = 0.0
 
-    def lexical(self, query_lang: str, unit_lang: str) -> float:
-        if unit_lang not in (query_lang, "mixed"):
-            return self.lexical_cross_lang
-        return self.lexical_kk if query_lang == "kk" else self.lexical_ru
+
+@dataclass(frozen=True)
+class Weights:
+    """Fusion settings, all in one place; tuned on the dev halves of KazQAD and corpora/queries together with
+    ``benchmarks/tune_fusion.py`` (RESULTS.md, search round 4). ``Weights.round3()`` is the previous fusion.
+
+    A unit is *same-language* when its language is the query's (or ``mixed``), else *cross-language*; the pair
+    (query language, unit language) picks the weights, and a query in any language but Kazakh counts as Russian.
+    ``normalise="language"`` z-scores both signals among the same-language candidates and, apart, among the
+    cross-language ones: e5 scores every other-language unit lower and glossary-expanded BM25 matches across
+    languages are weaker, so one z-score over the pool let one language's scale decide the order; the ``bias`` of a
+    cross-language pair then sets how far the other language's best match must stand out to come first.
+    ``"pool"`` is the single z-score over all candidates of rounds 1–3."""
+
+    normalise: str = "language"  # language | pool
+    ru_ru: PairWeights = PairWeights(dense=1.0, lexical=4.0)
+    kk_kk: PairWeights = PairWeights(dense=1.0, lexical=3.0)
+    ru_kk: PairWeights = PairWeights(dense=1.5, lexical=4.0, bias=0.5)
+    kk_ru: PairWeights = PairWeights(dense=0.25, lexical=4.0, bias=-1.0)
+
+    @classmethod
+    def round3(cls) -> Weights:
+        """The weights of search rounds 2–3 (one z-score over the pool; lexical 0.5 ru→ru, 1.0 kk→kk, 2.0 across
+        languages; dense 1), for comparison."""
+        return cls(normalise="pool", ru_ru=PairWeights(1.0, 0.5), kk_kk=PairWeights(1.0, 1.0),
+                   ru_kk=PairWeights(1.0, 2.0), kk_ru=PairWeights(1.0, 2.0))
+
+    @staticmethod
+    def same_language(query_lang: str, unit_lang: str) -> bool:
+        return unit_lang in (query_lang, "mixed")
+
+    def pairs(self, query_lang: str) -> tuple[PairWeights, PairWeights]:
+        """(same-language, cross-language) weights for a query in ``query_lang``."""
+        return (self.kk_kk, self.kk_ru) if query_lang == "kk" else (self.ru_ru, self.ru_kk)
+
+    def pair(self, query_lang: str, unit_lang: str) -> PairWeights:
+        same, cross = self.pairs(query_lang)
+        return same if self.same_language(query_lang, unit_lang) else cross
 
 
 def _zscore(x: np.ndarray) -> np.ndarray:
@@ -79,11 +111,36 @@ def _zscore(x: np.ndarray) -> np.ndarray:
     return (x - float(x.mean())) / sd if sd > 1e-9 else np.zeros_like(x)
 
 
+def _lexical_z(x: np.ndarray) -> np.ndarray:
+    return _zscore(x) if np.any(x > 0) else np.zeros_like(x)
+
+
 def fuse(dense: np.ndarray, lexical: np.ndarray, lexical_weight: np.ndarray | float, dense_weight: float = 1.0) -> np.ndarray:
     """z-score fusion over one candidate set: each signal is put on the same scale before weighting, so a
     retriever with a flat score distribution (BM25 across languages) cannot drag a sharp one down."""
-    zl = _zscore(lexical) if np.any(lexical > 0) else np.zeros_like(lexical)
-    return dense_weight * _zscore(dense) + lexical_weight * zl
+    return dense_weight * _zscore(dense) + lexical_weight * _lexical_z(lexical)
+
+
+def fuse_units(dense: np.ndarray, lexical: np.ndarray, query_lang: str, unit_langs: list[str],
+               weights: Weights) -> np.ndarray:
+    """Fused scores of one query's candidates (dense cosine and BM25 score of each, and each unit's language)."""
+    dense = np.asarray(dense, dtype=np.float32)
+    lexical = np.asarray(lexical, dtype=np.float32)
+    same = np.array([weights.same_language(query_lang, lg) for lg in unit_langs], dtype=bool)
+    if weights.normalise == "pool":
+        zd, zl = _zscore(dense), _lexical_z(lexical)
+    elif weights.normalise == "language":
+        zd, zl = np.zeros_like(dense), np.zeros_like(lexical)
+        for group in (same, ~same):
+            if group.any():
+                zd[group], zl[group] = _zscore(dense[group]), _lexical_z(lexical[group])
+    else:
+        raise ValueError(f"unknown normalisation {weights.normalise!r}: language | pool")
+    same_w, cross_w = weights.pairs(query_lang)
+    w_dense = np.where(same, same_w.dense, cross_w.dense).astype(np.float32)
+    w_lex = np.where(same, same_w.lexical, cross_w.lexical).astype(np.float32)
+    bias = np.where(same, same_w.bias, cross_w.bias).astype(np.float32)
+    return w_dense * zd + w_lex * zl + bias
 
 
 class Index:
@@ -253,9 +310,7 @@ class Index:
                     dense_scores[uid] = float(vec @ qv)
             d = np.array([dense_scores.get(c, 0.0) for c in candidates], dtype=np.float32)
             lx = np.array([lex_scores.get(c, 0.0) for c in candidates], dtype=np.float32)
-            w_lex = np.array([self.weights.lexical(qlang, self._meta.get(c, {}).get("lang", qlang)) for c in candidates],
-                             dtype=np.float32)
-            fused = fuse(d, lx, w_lex, self.weights.dense)
+            fused = fuse_units(d, lx, qlang, [self._meta.get(c, {}).get("lang", qlang) for c in candidates], self.weights)
         elif mode == "dense":
             fused = np.array([dense_scores[c] for c in candidates], dtype=np.float32)
         else:
