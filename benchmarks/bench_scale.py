@@ -21,7 +21,7 @@ import numpy as np
 
 from dq_nlp.index.dense import open_client
 from dq_nlp.index.lexical import LexicalIndex
-from dq_nlp.index.search import fuse
+from dq_nlp.index.search import Weights, fuse_units
 
 VOCAB = ("министерство акимат поручить обеспечить цифровизация школа интернет бюджет срок отопительный сезон "
          "дорога больница данные платформа министрлік әкімдік тапсыру қамтамасыз мектеп интернет бюджет мерзім "
@@ -70,7 +70,7 @@ def main() -> None:
                 cand = list(dict.fromkeys(list(dense) + [ids[j] for j in top]))
                 d = np.array([dense.get(c, 0.0) for c in cand], dtype=np.float32)
                 lv = np.array([lx[int(c[1:])] for c in cand], dtype=np.float32)
-                fuse(d, lv, 0.5)
+                fuse_units(d, lv, "ru", ["ru"] * len(cand), Weights())  # the fusion `dq search` runs
                 times.append((time.perf_counter() - t) * 1000)
             times.sort()
             row = {"units": n, "build_s": round(build_s, 1), "p50_ms": round(statistics.median(times), 1),

@@ -501,8 +501,7 @@ def _kk_owners(region: str, case: str = "dat") -> list[str]:
         before = [j for j in heads if j < first_acc]
         # "… бақылауды әкімнің орынбасары Асқар Жұмабековке жүктеді": a dative right before the verb is the owner;
         # "… жоспарын әзірлеу Энергетика министрлігіне … бірлесіп жүктелді": so are those after the verbal noun
-        verbal_nouns = [m for m in range(len(tokens)) if re.fullmatch(r"[а-яәғқңөұүһі]{3,}[уюы]", tokens[m].group())
-                        and tokens[m].group().endswith(("у", "ю"))]
+        verbal_nouns = [m for m in range(len(tokens)) if re.fullmatch(r"[а-яәғқңөұүһі]{3,}[ую]", tokens[m].group())]
         after_action = [j for j in heads if verbal_nouns and j > verbal_nouns[-1] > first_acc]
         last = ([j for j in heads if j == len(tokens) - 1] or after_action) if not before else []
         if last and last == after_action:

@@ -71,6 +71,11 @@ gapped_ru = re.compile(
 fraction_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_RU})\s+(?:почти\s+|более\s+чем\s+|примерно\s+)?на\s+"
                          rf"(?P<frac>треть|четверть|половину|пятую\s+часть)", re.IGNORECASE)
 _FRACTIONS = {"треть": 100 / 3, "четверть": 25.0, "половину": 50.0, "пятую часть": 20.0}
+
+
+def _fraction(word: str) -> float:
+    """"на треть" → 33.3 (%), rounded as the gold writes it."""
+    return round(_FRACTIONS[re.sub(r"\s+", " ", word.lower())], 1)
 # "В рейтинге … Казахстан поднялся на 3 позиции", "поднялся с 5-го на 3-е место"
 rank_move_ru = re.compile(
     r"(?P<metric>[^.;:!?]{3,160}?)\s+(?:поднял\w*|улучшил\w*\s+(?:свои\s+)?позици\w*|опустил\w*|переместил\w*|продвинул\w*)\s+"
@@ -424,11 +429,11 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         add(m, metric, None, float(times), "x", "achieved", start=start)
     for m in (fraction_ru.finditer(text) if GATES["fraction_ru"].search(text) else ()):
         metric, start = _subject_start(m)
-        add(m, metric, None, round(_FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())], 1), "%", "achieved", start=start)
+        add(m, metric, None, _fraction(m.group("frac")), "%", "achieved", start=start)
     for m in (gapped_ru.finditer(text) if GATES["gapped_ru"].search(text) else ()):
         metric, start = _subject_start(m)
         if m.group("frac"):
-            to, unit = round(_FRACTIONS[re.sub(r"\s+", " ", m.group("frac").lower())], 1), "%"
+            to, unit = _fraction(m.group("frac")), "%"
         elif m.group("times"):
             to, unit = _num(m.group("times")), "x"
         else:
