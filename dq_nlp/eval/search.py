@@ -142,7 +142,8 @@ def rank_all(ids: list[str], texts: list[str], langs: list[str], queries: list[s
     return rank_scored(score_all(ids, texts, langs, queries, embedder_spec, work_dir, depth), weights, depth)
 
 
-def evaluate_search(bench: str = "kazqad", split: str = "test", embedder: str = "e5-small", weights=None) -> dict:
+def evaluate_search(bench: str = "kazqad", split: str = "test", embedder: str = "e5-small", weights=None,
+                    haystack: str = "frozen") -> dict:
     """``weights``: a :class:`dq_nlp.index.search.Weights` for the hybrid (default: the tuned defaults;
     ``Weights.round3()`` is the previous fusion)."""
     t0 = time.perf_counter()
@@ -150,12 +151,13 @@ def evaluate_search(bench: str = "kazqad", split: str = "test", embedder: str = 
         ids, texts, queries, qrels = _load_kazqad(split)
         langs = ["kk"] * len(ids)
     elif bench == "directives":
-        ids, texts, langs, queries, qrels, types = _load_directive_bench(split)
+        ids, texts, langs, queries, qrels, types = _load_directive_bench(split, haystack)
     else:
         raise DqError(f"unknown bench {bench!r}: kazqad | directives")
     with tempfile.TemporaryDirectory() as tmp:
         ranked = rank_all(ids, texts, langs, queries, embedder, Path(tmp), weights=weights)
     report = {"bench": bench, "split": split, "embedder": embedder, "passages": len(ids), "queries": len(queries),
+              **({"haystack": haystack} if bench == "directives" else {}),
               "methods": {m: metrics(r, qrels) for m, r in ranked.items()}}
     if bench == "directives":
         by_type: dict[str, dict] = {}
@@ -169,8 +171,8 @@ def evaluate_search(bench: str = "kazqad", split: str = "test", embedder: str = 
     return report
 
 
-def _load_directive_bench(split: str):
-    """Sentences of the bundled and gold corpora as units; judgements point at a document and a sentence substring."""
+def _load_directive_bench(split: str, haystack: str = "frozen"):
+    """Sentences of the haystack documents as units; judgements point at a document and a sentence substring."""
     from ..ingest.prepare import prepare
     from ..ingest.readers import read_path
 
@@ -180,10 +182,10 @@ def _load_directive_bench(split: str):
     rows = [r for r in rows if split == "all" or r.get("split") == split]
     docs: dict[str, list] = {}
     ids, texts, langs = [], [], []
-    sources = [REPO_DIR / "corpora" / "samples", REPO_DIR / "corpora" / "gold"]
     from ..ingest.run import iter_files
+    from .haystack import haystack_paths
 
-    for f in iter_files(sources):
+    for f in iter_files(haystack_paths(haystack)):
         for raw in read_path(f):
             if raw.error:
                 continue
