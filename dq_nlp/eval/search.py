@@ -191,7 +191,8 @@ def _load_directive_bench(split: str, haystack: str = "frozen"):
                 continue
             prepared = prepare(raw)
             rel = str(f.relative_to(REPO_DIR)) if ":" not in raw.source else raw.source.replace(str(REPO_DIR) + "/", "")
-            docs[rel] = prepared.sentences
+            # one file can hold several documents (feed.jsonl:1, :2, …): judgements name the file, units the record
+            docs.setdefault(str(f.relative_to(REPO_DIR)), []).extend((rel, s) for s in prepared.sentences)
             for s in prepared.sentences:
                 ids.append(f"{rel}#{s.idx}")
                 texts.append(s.text)
@@ -204,9 +205,9 @@ def _load_directive_bench(split: str, haystack: str = "frozen"):
         for j in r["relevant"]:
             sents = docs.get(j["doc"], [])
             needle = " ".join(normalize_text(j["sentence_contains"]).split())
-            hit = next((s for s in sents if needle in " ".join(s.text.split())), None)
+            hit = next(((rel, s) for rel, s in sents if needle in " ".join(s.text.split())), None)
             if hit is not None:
-                judged[f"{j['doc']}#{hit.idx}"] = int(j.get("grade", 1))
+                judged[f"{hit[0]}#{hit[1].idx}"] = int(j.get("grade", 1))
         if judged:
             queries.append(r["query"])
             qrels.append(judged)
