@@ -5,8 +5,9 @@
 
 Each benchmark's BM25 and dense scores are computed once (`dq_nlp.eval.search.score_all`, the code paths of
 `dq eval search`) and cached under /tmp/dq-tune-fusion, keyed by the units, the queries and the glossary; every grid
-point then only re-fuses (`rank_scored`). Slices: KazQAD dev (kk→kk) and the four directive types of
-`corpora/queries` dev (ru→ru, kk→kk, ru→kk, kk→ru). Objective, in order: the worst slice margin of hybrid over the
+point then only re-fuses (`rank_scored`). Slices: KazQAD dev (kk→kk) and the four directive types of the
+`corpora/queries` dev queries — the dev half of queries.jsonl plus all of queries_dev2.jsonl, over the frozen
+haystack — (ru→ru, kk→kk, ru→kk, kk→ru). Objective, in order: the worst slice margin of hybrid over the
 better of BM25 and dense (nDCG@10) must be ≥ 0 when any setting reaches that, and larger is better up to 0; then
 the mean nDCG@10 of the five slices (each slice counts once). A setting is a `Weights`; the grid is the
 constants NORMALISE, SAME, CROSS_DENSE, CROSS_LEX, CROSS_BIAS below.
@@ -28,7 +29,15 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dq_nlp.eval.search import _load_directive_bench, _load_kazqad, metrics, rank_scored, score_all  # noqa: E402
+from dq_nlp.eval.search import (  # noqa: E402
+    QUERIES,
+    QUERIES_DEV2,
+    _load_directive_bench,
+    _load_kazqad,
+    metrics,
+    rank_scored,
+    score_all,
+)
 from dq_nlp.index.glossary import GLOSSARY  # noqa: E402
 from dq_nlp.index.search import PairWeights, Weights, fuse_units  # noqa: E402
 
@@ -43,7 +52,8 @@ def load(bench: str, split: str = "dev") -> dict:
         ids, texts, queries, qrels = _load_kazqad(split)
         langs, types = ["kk"] * len(ids), ["kazqad"] * len(queries)
     else:
-        ids, texts, langs, queries, qrels, types = _load_directive_bench(split)
+        # both dev query files: queries.jsonl (odd ids) and queries_dev2.jsonl (all dev); frozen haystack
+        ids, texts, langs, queries, qrels, types = _load_directive_bench(split, "frozen", [QUERIES, QUERIES_DEV2])
     h = hashlib.sha256()
     for part in (ids, texts, langs, queries, [json.dumps(q, sort_keys=True) for q in qrels]):
         h.update("\x00".join(part).encode("utf-8"))

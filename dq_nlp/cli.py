@@ -359,13 +359,19 @@ def eval_search(
     split: str = typer.Option("test", "--split", help="dev | test"),
     embedder: str | None = Embedder,
     haystack: str = Haystack,
+    extra: bool = typer.Option(False, "--extra", help="Score corpora/queries/queries_dev2.jsonl (80 more dev "
+                               "queries; --bench directives --split dev only) instead."),
     json_out: bool = JsonOut,
 ):
-    """MRR, R@1, R@10, nDCG@10 for BM25, dense and hybrid (needs ../shared/data/kazqad for --bench kazqad)."""
+    """MRR, R@1, R@10, nDCG@10 for BM25, dense and hybrid (needs ../shared/data/kazqad for --bench kazqad).
+
+    Examples:  dq eval search --bench directives --split dev      dq eval search --bench directives --split dev --extra
+    """
     from .eval.search import evaluate_search
 
     try:
-        report = evaluate_search(bench=bench, split=split, embedder=embedder or "e5-small", haystack=haystack)
+        report = evaluate_search(bench=bench, split=split, embedder=embedder or "e5-small", haystack=haystack,
+                                 extra=extra)
     except DqError as exc:
         _fail(str(exc))
     if json_out:

@@ -1,4 +1,5 @@
-"""Validate corpora/questions/questions.jsonl and corpora/queries/queries.jsonl.
+"""Validate corpora/questions/questions.jsonl, corpora/queries/queries.jsonl and the extra dev queries
+corpora/queries/queries_dev2.jsonl.
 
 Run from the repository root:  python corpora/questions/validate.py
 Exits non-zero on any error; prints counts per type/split and warnings."""
@@ -14,6 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "corpora/questions/questions.jsonl"
 QUERIES = ROOT / "corpora/queries/queries.jsonl"
+QUERIES_DEV2 = ROOT / "corpora/queries/queries_dev2.jsonl"
+HAYSTACK = ROOT / "corpora/haystack.txt"
 BODIES = ROOT / "dq_nlp/data/registry/bodies.jsonl"
 KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -133,16 +136,37 @@ def check_questions(ids: set[str]) -> None:
     print("questions:", json.dumps(dict(sorted(c.items())), ensure_ascii=False))
 
 
-def check_queries() -> None:
-    rows = read_jsonl(QUERIES)
+def haystack_docs() -> set[str]:
+    """Repo-relative paths of the frozen haystack (corpora/haystack.txt) the judgements are made against."""
+    lines = HAYSTACK.read_text(encoding="utf-8").splitlines() if HAYSTACK.exists() else []
+    return {x.strip() for x in lines if x.strip() and not x.startswith("#")}
+
+
+def check_queries(path: Path = QUERIES, extra: bool = False, seen_queries: set[str] | None = None) -> None:
+    """``extra``: the rules of the extra dev file (queries_dev2.jsonl): ids x001…, every query ``dev``, every target
+    in the frozen haystack and never in a test document (``*/test/*``), at least 20 queries of each type."""
+    rows = read_jsonl(path)
+    name = "queries_dev2" if extra else "queries"
+    prefix = "x" if extra else "s"
+    haystack = haystack_docs() if extra else set()
+    seen_queries = set() if seen_queries is None else seen_queries
     cache: dict[str, str] = {}
     c = Counter()
     for n, r in enumerate(rows, 1):
-        tag = f"queries {r.get('id', n)}"
-        if r.get("id") != f"s{n:03d}":
-            err(f"{tag}: id out of sequence (expected s{n:03d})")
-        if r.get("split") != ("dev" if n % 2 else "test"):
-            err(f"{tag}: split must be {'dev' if n % 2 else 'test'}")
+        tag = f"{name} {r.get('id', n)}"
+        if r.get("id") != f"{prefix}{n:03d}":
+            err(f"{tag}: id out of sequence (expected {prefix}{n:03d})")
+        want_split = "dev" if extra or n % 2 else "test"
+        if r.get("split") != want_split:
+            err(f"{tag}: split must be {want_split}")
+        if not isinstance(r.get("query"), str) or not r["query"].strip():
+            err(f"{tag}: empty query")
+            continue
+        if r["query"].strip().lower() in seen_queries:
+            err(f"{tag}: the same query text occurs twice: {r['query']!r}")
+        seen_queries.add(r["query"].strip().lower())
+        if r.get("style") not in ("plain", "keyword", "question", "paraphrase"):
+            err(f"{tag}: style {r.get('style')}")
         t = r.get("type")
         if t not in ("ru", "kk", "ru->kk", "kk->ru"):
             err(f"{tag}: type {t}")
@@ -159,11 +183,17 @@ def check_queries() -> None:
                 err(f"{tag}: grade {g}")
             if not 10 <= len(sub) <= 60:
                 err(f"{tag}: sentence_contains length {len(sub)}: {sub!r}")
-            path = ROOT / doc
-            if not path.is_file():
+            if extra and "/test/" in f"/{doc}":
+                err(f"{tag}: target in a test document: {doc}")
+                continue
+            if extra and doc not in haystack:
+                err(f"{tag}: target not in the frozen haystack (corpora/haystack.txt): {doc}")
+                continue
+            file = ROOT / doc
+            if not file.is_file():
                 err(f"{tag}: doc not found: {doc}")
                 continue
-            text = cache.setdefault(doc, path.read_text(encoding="utf-8"))
+            text = cache.setdefault(doc, file.read_text(encoding="utf-8"))
             # sentence search only: JSONL texts hold escaped newlines; same length keeps offsets
             seg_text = text.replace("\\n", "\n ") if doc.endswith(".jsonl") else text
             k = text.count(sub)
@@ -190,15 +220,21 @@ def check_queries() -> None:
         c[f"split={r['split']}"] += 1
         c[f"style={r.get('style')}"] += 1
         c["relevant_sentences"] += len(rel)
-    if c["total"] < 90 or c["type=ru->kk"] < 22 or c["type=kk->ru"] < 22 or c["style=paraphrase"] < 20:
+    if extra:
+        if any(c[f"type={t}"] < 20 for t in ("ru", "kk", "ru->kk", "kk->ru")):
+            err(f"{name}: fewer than 20 queries of some type: {dict(c)}")
+    elif c["total"] < 90 or c["type=ru->kk"] < 22 or c["type=kk->ru"] < 22 or c["style=paraphrase"] < 20:
         err(f"queries: counts below the minimum: {dict(c)}")
-    print("queries:", json.dumps(dict(sorted(c.items())), ensure_ascii=False))
+    print(f"{name}:", json.dumps(dict(sorted(c.items())), ensure_ascii=False))
 
 
 def main() -> int:
     ids = {json.loads(line)["id"] for line in BODIES.read_text(encoding="utf-8").splitlines() if line.strip()}
     check_questions(ids)
-    check_queries()
+    seen: set[str] = set()
+    check_queries(QUERIES, seen_queries=seen)
+    if QUERIES_DEV2.exists():
+        check_queries(QUERIES_DEV2, extra=True, seen_queries=seen)
     for w in warnings:
         print("WARN", w)
     for e in errors:

@@ -3,7 +3,8 @@
 - ``--bench kazqad``: ``../shared/data/kazqad`` (Kazakh reading-comprehension validation): the distinct passages are
   indexed, each distinct question is a query, relevant = the passages paired with it. Questions are split into
   dev/test by a fixed rule (md5 of the question text: even first byte → dev).
-- ``--bench directives``: ``corpora/queries/queries.jsonl`` over the bundled and gold corpora (graded judgements).
+- ``--bench directives``: ``corpora/queries/queries.jsonl`` over the frozen haystack (graded judgements);
+  ``--extra`` scores ``corpora/queries/queries_dev2.jsonl`` instead (80 more dev queries, for tuning; no test half).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from ..settings import REPO_DIR
 
 KAZQAD = REPO_DIR.parent / "shared" / "data" / "kazqad"
 QUERIES = REPO_DIR / "corpora" / "queries" / "queries.jsonl"
+# extra dev queries written after round 4 so the dev slices are large enough to tune on (all dev, never test)
+QUERIES_DEV2 = REPO_DIR / "corpora" / "queries" / "queries_dev2.jsonl"
 
 
 def split_of(text: str) -> str:
@@ -143,21 +146,25 @@ def rank_all(ids: list[str], texts: list[str], langs: list[str], queries: list[s
 
 
 def evaluate_search(bench: str = "kazqad", split: str = "test", embedder: str = "e5-small", weights=None,
-                    haystack: str = "frozen") -> dict:
+                    haystack: str = "frozen", extra: bool = False) -> dict:
     """``weights``: a :class:`dq_nlp.index.search.Weights` for the hybrid (default: the tuned defaults;
-    ``Weights.round3()`` is the previous fusion)."""
+    ``Weights.round3()`` is the previous fusion). ``extra``: score ``queries_dev2.jsonl`` (directives, dev only)."""
     t0 = time.perf_counter()
+    if extra and (bench != "directives" or split == "test"):
+        raise DqError("--extra is the extra dev query file of the directives bench: use --bench directives --split dev")
     if bench == "kazqad":
         ids, texts, queries, qrels = _load_kazqad(split)
         langs = ["kk"] * len(ids)
     elif bench == "directives":
-        ids, texts, langs, queries, qrels, types = _load_directive_bench(split, haystack)
+        ids, texts, langs, queries, qrels, types = _load_directive_bench(split, haystack,
+                                                                         QUERIES_DEV2 if extra else QUERIES)
     else:
         raise DqError(f"unknown bench {bench!r}: kazqad | directives")
     with tempfile.TemporaryDirectory() as tmp:
         ranked = rank_all(ids, texts, langs, queries, embedder, Path(tmp), weights=weights)
     report = {"bench": bench, "split": split, "embedder": embedder, "passages": len(ids), "queries": len(queries),
-              **({"haystack": haystack} if bench == "directives" else {}),
+              **({"haystack": haystack, "query_file": (QUERIES_DEV2 if extra else QUERIES).name}
+                 if bench == "directives" else {}),
               "methods": {m: metrics(r, qrels) for m, r in ranked.items()}}
     if bench == "directives":
         by_type: dict[str, dict] = {}
@@ -171,14 +178,17 @@ def evaluate_search(bench: str = "kazqad", split: str = "test", embedder: str = 
     return report
 
 
-def _load_directive_bench(split: str, haystack: str = "frozen"):
-    """Sentences of the haystack documents as units; judgements point at a document and a sentence substring."""
+def _load_directive_bench(split: str, haystack: str = "frozen", queries: Path | list[Path] = QUERIES):
+    """Sentences of the haystack documents as units; judgements point at a document and a sentence substring.
+    ``queries``: one query file or several (``benchmarks/tune_fusion.py`` tunes on dev of both)."""
     from ..ingest.prepare import prepare
     from ..ingest.readers import read_path
 
-    if not QUERIES.exists():
-        raise DqError(f"{QUERIES} is missing: the directives benchmark needs the query set")
-    rows = [json.loads(x) for x in QUERIES.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = []
+    for path in [queries] if isinstance(queries, Path) else queries:
+        if not path.exists():
+            raise DqError(f"{path} is missing: the directives benchmark needs the query set")
+        rows += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     rows = [r for r in rows if split == "all" or r.get("split") == split]
     docs: dict[str, list] = {}
     ids, texts, langs = [], [], []
