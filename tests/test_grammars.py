@@ -273,3 +273,37 @@ def test_change_then_level_and_gapped_values_are_separate_kpis():
 def test_relative_years_monthly_reports_and_kazakh_terms(text, date, rec):
     (d,) = find_deadlines(text, "2025-06-10")
     assert (d.date, d.recurrence) == (date, rec)
+
+
+@pytest.mark.parametrize("text, date, granularity", [
+    ("Министерству следует в первом квартале следующего года внести поправки.", "2027-03-31", "quarter"),
+    ("Акимату поручено до конца следующего месяца сдать объект.", "2026-02-28", "month"),
+    ("Ответ направить в течение 10 рабочих дней.", "2026-02-03", "day"),  # 20 Jan (Tue) + 10 working days
+    ("Проект внести в течение полугода.", "2026-07-20", "day"),
+    ("Работы завершить до середины 2026 года.", "2026-06-30", "half"),
+    ("План утвердить к декабрю 2026 года.", "2026-12-31", "month"),
+    ("Смету подготовить в 10-дневный срок.", "2026-01-30", "day"),
+    ("Ұсыныстарды қыркүйектің 15-іне дейін енгізсін.", "2026-09-15", "day"),
+    ("Жобаны 2026 жылдың екінші жартысында іске қосу тапсырылды.", "2026-12-31", "half"),
+    ("Есепті келесі айдың соңына дейін ұсыну тапсырылды.", "2026-02-28", "month"),
+    ("Бағдарламаны 2026 жылдың 1-тоқсанында бекіту жүктелді.", "2026-03-31", "quarter"),
+    ("Жоспарды келесі жылдың бірінші тоқсанында енгізсін.", "2027-03-31", "quarter"),
+    ("Құрылысты жыл ортасына дейін аяқтау тапсырылды.", "2026-06-30", "half"),
+])
+def test_relative_and_partial_deadlines_round5(text, date, granularity):
+    (d,) = find_deadlines(text, "2026-01-20")
+    assert (d.date, d.granularity) == (date, granularity)
+
+
+@pytest.mark.parametrize("text, rec", [
+    ("Отчёт представлять два раза в год.", "half-yearly"), ("Совещание проводить раз в месяц.", "monthly"),
+    ("Есепті жылына екі рет ұсыну тапсырылды.", "half-yearly"), ("Мониторингті айына бір рет жүргізсін.", "monthly"),
+])
+def test_times_per_period_is_a_recurrence(text, rec):
+    (d,) = find_deadlines(text, "2026-01-20")
+    assert d.recurrence == rec and d.date is None
+
+
+def test_a_year_a_plan_is_for_is_not_a_deadline():
+    text = "Министрліктер 2026 жылға арналған шығыстар жөніндегі ұсыныстарды өсімдік майының бағасымен бірге енгізсін."
+    assert find_deadlines(text, "2025-12-09") == []

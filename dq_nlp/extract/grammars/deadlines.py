@@ -54,38 +54,51 @@ _RULES_SRC: list[tuple[str, str]] = [
                     r",?\sследующего\sза\sотч[её]тным(?:\sмесяцем)?|\sмесяца,?\sследующего\sза\sотч[её]тным)?)"),
     ("recurrence", r"(?P<rec>ежеквартальн\w*|ежемесячн\w*|ежегодн\w*|еженедельн\w*|ежедневн\w*|каждый квартал|"
                    r"каждые полгода|раз в полгода|раз в квартал|каждого месяца|каждый месяц|каждый год|"
-                   r"тоқсан сайын|ай сайын|жыл сайын|апта сайын|күн сайын|жарты жыл сайын)"),
+                   r"тоқсан сайын|ай сайын|жыл сайын|апта сайын|күн сайын|жарты жыл сайын|"
+                   # "раз в год", "два раза в год", "жылына екі рет", "жарты жылда бір рет"
+                   r"(?:один\s|два\s)?раза?\sв\s(?:год|полгода|квартал|месяц|неделю)|дважды\sв\sгод|"
+                   r"(?:жылына|айына|аптасына|тоқсанына|жарты\sжылда)\s(?:бір|екі)\sрет)"),
     # --- explicit dates
     ("dotted", r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>20\d{2})(?:\s?(?:года|г\.|г\b|жылға|ж\.))?(?:\s?(?:дейін|дейiн))?"),
     ("ru_day_month", rf"(?:(?:в срок |не позднее |до |к |по )?)(?P<d>\d{{1,2}})(?:-?го)?\s{RU_MONTH}(?:\s{YEAR_RU}|"
                      rf"\s(?P<rel>текущего|этого|нынешнего|следующего|будущего)\sгода)?"),
     ("kk_year_day_month", rf"{YEAR_KK}\s(?P<d>\d{{1,2}})\s?-?\s?{KK_MONTH}(?:\s(?:дейін|дейiн|шейін))?"),
     # "тамыз айының 25-іне дейін": the month first, the day in the dative after it
-    ("kk_month_gen_day", rf"(?:{YEAR_KK}\s)?{KK_MONTH}\s(?:айының\s)(?P<d>\d{{1,2}})\s?-?\s?(?:на|не|ына|іне|сына|сіне|ға|ге|қа|ке|а|е)?\s(?:дейін|дейiн|шейін)"),
+    ("kk_month_gen_day", rf"(?:{YEAR_KK}\s)?{KK_MONTH}(?:\sайының|(?<=ның)|(?<=нің)|(?<=тың)|(?<=тің)|(?<=дың)|(?<=дің))\s(?P<d>\d{{1,2}})\s?-?\s?(?:на|не|ына|іне|сына|сіне|ға|ге|қа|ке|а|е)?\s(?:дейін|дейiн|шейін)"),
     ("kk_day_month", rf"(?P<d>\d{{1,2}})\s?-?\s?{KK_MONTH}(?:\s(?:дейін|дейiн|шейін))?"),
     ("kk_year_month_end", rf"(?:{YEAR_KK}\s)?{KK_MONTH}\s(?:айының\s)?(?:соңына|аяғына)(?:\s(?:дейін|шейін))?"),
     # "келесі жылдың наурызына дейін", "2026 жылғы сәуір айына дейін": by a month = by its last day
     ("kk_by_month", rf"(?:(?:{YEAR_KK}|ағымдағы жылдың|ағымдағы жылғы|осы жылдың|биылғы|келесі жылдың|келесі жылғы)\s)?"
                     rf"{KK_MONTH}(?:(?<=на)|(?<=не)|(?<=ға)|(?<=ге)|(?<=қа)|(?<=ке)|\sайына)\s(?:дейін|дейiн|шейін)"),
     ("ru_month_end", rf"(?:до|к) конц[ау] {RU_MONTH}(?:\s{YEAR_RU})?"),
-    ("ru_in_month", rf"(?:в|во) {RU_MONTH.replace('?P<ru_month>', '?P<ru_month>')}\s{YEAR_RU}"),
+    ("ru_in_month", rf"(?:в|во) {RU_MONTH}\s{YEAR_RU}"),
+    # "к декабрю 2025 года", "до марта", "в течение ноября", "в декабре": by a month = its last day
+    ("ru_in_month", rf"(?<!\w)(?:(?:в|во|к|ко|до|в течение)\s){RU_MONTH}(?:\s{YEAR_RU}|\s(?P<rel>текущего|этого|следующего|будущего)\sгода)?"
+                    r"(?!\s(?:прошлого|\d))"),
+    # "до середины 2026 года", "2026 жылдың ортасына дейін": by the end of the first half
+    ("mid_year", rf"(?<!\w)(?:до|к)\sсередин[еыу]\s(?:{YEAR_RU}|(?P<rel>текущего|этого|следующего)\sгода)|"
+                 rf"(?:{YEAR_KK.replace('year', 'ykk')}\s|(?P<rel_kk>келесі\s)?жыл(?:дың)?\s)ортасына\s(?:дейін|шейін)"),
     # --- quarters and halves
-    ("ru_quarter", rf"(?:(?:до конца|к концу|по итогам|не позднее)\s)?(?:в|во|до|к|ко)?\s?{RU_ORDINAL}\s(?:квартал\w*)(?:\s{YEAR_RU})?"),
+    ("ru_quarter", rf"(?:(?:до конца|к концу|по итогам|не позднее)\s)?(?:в|во|до|к|ко)?\s?{RU_ORDINAL}\s(?:квартал\w*)(?:\s{YEAR_RU}|\s(?P<next>следующего|будущего)\sгода)?"),
     ("ru_half_by", rf"к(?:о)?\s(?P<ord>втор|перв)\w*\s(?:полугодию)(?:\s{YEAR_RU})?"),
-    ("ru_half", rf"(?:(?:до конца|к концу|по итогам|не позднее)\s)?(?:в|во|до|к|ко)?\s?{RU_ORDINAL}\s(?:полугоди\w*)(?:\s{YEAR_RU})?"),
-    ("kk_quarter", rf"(?:{YEAR_KK}\s)?{KK_ORDINAL}\s(?:тоқсан\w*)(?:\s(?:соңына|аяғына))?(?:\s(?:дейін|ішінде))?"),
-    ("kk_half", rf"(?:{YEAR_KK}\s)?{KK_ORDINAL}\s(?:жартыжылды\w*|жарты\sжылды\w*|жартыжылд\w*)(?:\s(?:соңына|аяғына))?(?:\s(?:дейін|ішінде))?"),
+    ("ru_half", rf"(?:(?:до конца|к концу|по итогам|не позднее)\s)?(?:в|во|до|к|ко)?\s?{RU_ORDINAL}\s(?:полугоди\w*)(?:\s{YEAR_RU}|\s(?P<next>следующего|будущего)\sгода)?"),
+    # "2026 жылдың екінші жартысында": the year is required (a bare "жартысы" is "half of" something)
+    ("kk_half", rf"{YEAR_KK}\s{KK_ORDINAL}\sжартыс(?:ында|ына\sдейін|ының\sсоңына\sдейін)"),
+    ("kk_quarter", rf"(?:(?:{YEAR_KK}|(?P<next>келесі\sжылдың|келер\sжылдың))\s)?{KK_ORDINAL}(?:\s|(?<=-))(?:тоқсан\w*)(?:\s(?:соңына|аяғына))?(?:\s(?:дейін|ішінде))?"),
+    ("kk_half", rf"(?:(?:{YEAR_KK}|(?P<next>келесі\sжылдың|келер\sжылдың))\s)?{KK_ORDINAL}(?:\s|(?<=-))(?:жартыжылды\w*|жарты\sжылды\w*|жартыжылд\w*)(?:\s(?:соңына|аяғына))?(?:\s(?:дейін|ішінде))?"),
     # --- year ends
-    ("ru_month_end_current", r"(?:до|к)\sконц[ау]\s(?:текущего\s|этого\s)?месяца"),
+    ("ru_month_end_current", r"(?:до|к)\sконц[ау]\s(?:текущего\s|этого\s|(?P<next>следующего)\s)?месяца|"
+                             r"(?:ағымдағы|осы|(?P<next_kk>келесі))\sайдың\s(?:соңына|аяғына)(?:\sдейін)?"),
     ("ru_school_year_end", r"(?:до|к)\sконц[ау]\s(?:текущего\s|этого\s)?учебного\sгода"),
     ("ru_year_end", rf"(?:до|к)\s(?:конц[ау]|окончани[юя])\s(?:текущего\s|этого\s|нынешнего\s|следующего\s)?(?:года|{YEAR_RU})"),
     ("kk_year_end", rf"(?:(?:{YEAR_KK}|ағымдағы жылдың|осы жылдың|биылғы жылдың)\s)?(?:жыл\s)?(?:соңына|аяғына)\s(?:дейін|шейін)"),
     ("kk_year_end2", r"(?P<kkyearend>жылдың соңына|жыл соңына|жыл аяғына|жылдың аяғына)(?:\s(?:дейін|шейін))?"),
     ("ru_by_year", rf"(?:к|до|в|в течение)\s{YEAR_RU}"),
-    ("kk_by_year", rf"{YEAR_KK.replace('(?:жылғы|жылдың|жылы|жыл|ж.)?', '')}\s?(?:жылға|жылы|жылдың соңына|ж\.)\s?(?:қарай|дейін|шейін)?"),
+    ("kk_by_year", rf"{YEAR_KK.replace('(?:жылғы|жылдың|жылы|жыл|ж.)?', '')}\s?(?:жылға|жылы|жылдың соңына|ж\.)\s?(?:қарай|дейін|шейін)?(?!\s?арнал)"),
     # --- relative periods
-    ("ru_within", rf"(?:в течение|в пределах|за)\s{COUNT}?\s?(?P<unit>дн\w*|день|недел\w*|месяц\w*|квартал\w*|год\w*|лет)"),
-    ("ru_n_term", r"в\s(?P<count>\w+?)(?P<unit>дневный|недельный|месячный|годичный|годовой)\sсрок"),
+    ("ru_within", rf"(?:в течение|в пределах|за)\s{COUNT}?\s?(?P<work>рабочих\s|календарных\s)?"
+                  rf"(?P<unit>дн\w*|день|недел\w*|месяц\w*|квартал\w*|полугод\w*|год\w*|лет)"),
+    ("ru_n_term", r"в\s(?P<count>\w+?)-?(?P<unit>дневный|недельный|месячный|годичный|годовой)\sсрок"),
     ("ru_term", r"в\s(?P<unit>месячный|недельный|годичный)\sсрок"),
     # "он күн ішінде", "он күндік мерзімде", "екі аптаның ішінде", "алдағы үш айда"
     ("kk_within", rf"{COUNT}\s(?P<unit>күн|апта|ай|тоқсан|жыл)(?:дық|дік|тық|тік|лық|лік|ның|нің)?\s(?:ішінде|мерзімде|көлемінде)"),
@@ -101,6 +114,10 @@ _REC = {
     "ежемесяч": "monthly", "каждого месяца": "monthly", "каждый месяц": "monthly", "ай сайын": "monthly",
     "ежегод": "yearly", "каждый год": "yearly", "жыл сайын": "yearly",
     "еженедел": "weekly", "апта сайын": "weekly", "ежеднев": "daily", "күн сайын": "daily",
+    "два раза в год": "half-yearly", "дважды в год": "half-yearly", "жылына екі рет": "half-yearly",
+    "жарты жылда бір рет": "half-yearly", "раз в год": "yearly", "жылына бір рет": "yearly",
+    "раз в месяц": "monthly", "айына бір рет": "monthly",
+    "раз в неделю": "weekly", "аптасына бір рет": "weekly", "тоқсанына бір рет": "quarterly",
 }
 
 
@@ -202,6 +219,8 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
     if name in {"ru_month_end", "kk_year_month_end", "ru_in_month", "kk_by_month", "kk_in_month"}:
         month = _ru_month(g["ru_month"]) if g.get("ru_month") else _kk_month(g["kk_month"])
         year = _year(m, doc) or _infer_year(month, 28, doc)
+        if g.get("rel"):
+            year = doc.year + 1 if g["rel"].lower() in {"следующего", "будущего"} else doc.year
         if re.match(r"келесі", text, re.IGNORECASE):
             year = doc.year + 1
         elif re.match(r"ағымдағы|осы|биылғы", text, re.IGNORECASE):
@@ -218,7 +237,7 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
             months = 6 * n if n in (1, 2) else 0
         if not months:
             return None
-        explicit = _year(m, doc)
+        explicit = _year(m, doc) or (doc.year + 1 if g.get("next") else None)
         year = explicit or doc.year
         end = _last_day(year, months)
         if by_start and n != 2:
@@ -228,7 +247,13 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
         granularity = "quarter" if "quarter" in name else "half"
         return Deadline(text=text, date=end.isoformat(), granularity=granularity)
     if name == "ru_month_end_current":
-        return Deadline(text=text, date=_last_day(doc.year, doc.month).isoformat(), granularity="month")
+        end = _add_months(doc, 1) if g.get("next") or g.get("next_kk") else doc
+        return Deadline(text=text, date=_last_day(end.year, end.month).isoformat(), granularity="month")
+    if name == "mid_year":
+        year = int(g.get("year") or g.get("ykk") or 0) or doc.year
+        if g.get("rel_kk") or (g.get("rel") or "").lower() == "следующего":
+            year = doc.year + 1
+        return Deadline(text=text, date=date(year, 6, 30).isoformat(), granularity="half")
     if name == "ru_school_year_end":  # the school year ends in May
         year = doc.year if doc.month <= 5 else doc.year + 1
         return Deadline(text=text, date=date(year, 5, 31).isoformat(), granularity="month")
@@ -245,12 +270,19 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
     if name in {"ru_within", "ru_n_term", "ru_term", "kk_within", "kk_next_n"}:
         n = _count(g.get("count"))
         unit = g["unit"].lower()
-        if unit.startswith(("дн", "ден", "день", "күн")) or unit == "дневный":
+        if g.get("work"):  # "в течение 10 рабочих дней": weekends do not count
+            end = doc
+            while n > 0:
+                end += timedelta(days=1)
+                n -= end.weekday() < 5
+        elif unit.startswith(("дн", "ден", "день", "күн")) or unit == "дневный":
             end = doc + timedelta(days=n)
         elif unit.startswith(("недел", "апта")) or unit == "недельный":
             end = doc + timedelta(weeks=n)
         elif unit.startswith(("месяц", "месяч", "ай")):
             end = _add_months(doc, n)
+        elif unit.startswith("полугод"):
+            end = _add_months(doc, 6 * n)
         elif unit.startswith(("квартал", "тоқсан")):
             end = _add_months(doc, 3 * n)
         else:
