@@ -32,9 +32,11 @@ RU_PASSIVE = re.compile(
 KK_TRIGGER = re.compile(
     r"(?P<trig>тапсырды|тапсырылды|тапсырылсын|тапсырма берді|тапсырма берілді|тапсырмалар берді|тапсырмалар берілді|"
     r"жүктелді|жүктелсін|жүктеді|міндеттелсін|міндеттелді|міндеттеді|ұсынылды|нұсқау берді|нұсқау берілді|"
-    r"талап етті|қажет|тиіс|тапсырған)(?=[\s.,;!»\"]|$)", re.IGNORECASE)
+    r"талап етті|талап етілді|ұсыну енгізді|ұсыну енгізілді|қажет|тиіс|тапсырған)(?=[\s.,;!»\"]|$)", re.IGNORECASE)
 # Protocol imperatives end the sentence: "… енгізсін;", "… қамтамасыз етілсін (АШМ, «Аграрлық несие корпорациясы» АҚ)."
-KK_IMPERATIVE = re.compile(r"(?P<trig>[а-яәғқңөұүһі]{2,}(?:сын|сін))(?:\s*\((?P<bracket>[^)]{2,160})\))?\s*[.;»\"]*\s*$", re.IGNORECASE)
+# "… ай сайын жүргізсін деп шешілді." reports the decision in the same sentence
+KK_IMPERATIVE = re.compile(r"(?P<trig>[а-яәғқңөұүһі]{2,}(?:сын|сін))(?:\s*\((?P<bracket>[^)]{2,160})\))?"
+                           r"(?P<decided>\s+деп\s+(?:шешілді|белгіленді|айқындалды|қаулы\s+етілді))?\s*[.;»\"]*\s*$", re.IGNORECASE)
 
 NEGATED_RU = re.compile(r"\bне\s+(?:был[оаи]?\s+)?(?:поручал\w*|поручил\w*|поручено|поручалось|обязывал\w*|рекомендовал\w*|требуется|нужно|"
                         r"надо|следует|необходимо)\b|\bникаких поручений\b|\bни(?:кому|чего) не поруч", re.IGNORECASE)
@@ -70,7 +72,7 @@ _KK_ISSUER = re.compile(
 NEXT_OWNER_RU = re.compile(r"^\s*(?:Ответственн\w+(?: исполнител\w+)?|Исполнител\w+|Ответственность)\s+(?:за [^,.]{3,80}\s+)?"
                            r"(?:определ[её]н\w*|назначен\w*|являются|является|будут|будет|возложена на|возлагается на)\s+(?P<owners>[^.]+)",
                            re.IGNORECASE)
-NEXT_OWNER_KK = re.compile(r"^\s*(?:Жауапты(?: орындаушы\w*| орган\w*| мемлекеттік орган\w*)?(?: болып| ретінде)?|Орындаушы\w*(?: ретінде)?)\s+(?P<owners>[^.]+?)\s+"
+NEXT_OWNER_KK = re.compile(r"^\s*(?:Жауапты(?:лар)?(?: орындаушы\w*| орган\w*| мемлекеттік орган\w*)?(?: болып| ретінде)?|Орындаушы\w*(?: ретінде)?)\s+(?P<owners>[^.]+?)\s+"
                            r"(?:белгіленді|айқындалды|тағайындалды|бекітілді)", re.IGNORECASE)
 
 # Kazakh owner heads in the dative: министрлігіне, әкімдіктеріне, «Қазақтелеком» АҚ-ға, ЖИЦДМ-ге, Мәдиевке.
@@ -80,12 +82,13 @@ KK_OWNER_HEAD = re.compile(
     rf"орган\w*|қорына|қорға|қорымен|қормен|компания\w*|холдинг\w*|банк\w*|кеңсе\w*|басқарма\w*|корпорация\w*|ұйымдар\w*|департамент\w*|"
     rf"(?:вице-)?министр\w*|басшылар\w*|ведомство\w*|ведомстволар\w*|әкімшілі\w*|секторға|секторына|университет\w*|орындар\w*|"
     rf"прокуратура\w*|әуежай\w*|мекеме\w*|операторлар\w*|палата\w*|инспекция\w*|институт\w*|қызметіне|"
-    rf"қызметтеріне|полиция\w*|кәсіпорн\w*|кәсіпорындар\w*|ассоциация\w*|"
+    rf"қызметтеріне|полиция\w*|кәсіпорн\w*|кәсіпорындар\w*|ассоциация\w*|прокурор\w*|төраға\w*|академия\w*|"
+    rf"кооператив\w*|резерват\w*|комиссия\w*|"
     rf"(?-i:[А-ЯӘҒҚҢӨҰҮҺІA-Z]{{2,}}-?(?:{_KK_DATIVE_END}|мен|бен|пен|а|е))|(?-i:[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина)(?:қа|ке|ға|ге)))$",
     re.IGNORECASE)
 _KK_TITLE = re.compile(r"^(?:Төрағасы|төрағасы|басшысы|орынбасары|кеңесі|министрі|Министр|министр|Вице-министр|вице-министр|"
                        r"Вице-министрі|вице-министрі|Әкім|әкім|әкімі|Президент|Премьер-Министр|Премьер-министр|хатшысы|директоры|"
-                       r"Төраға|төраға|Мемлекет|Үкімет басшысы|Аким|аким)$")
+                       r"Төраға|төраға|Мемлекет|Үкімет басшысы|Аким|аким|Депутат|депутат|депутаты|прокуроры|Прокуроры)$")
 _KK_SURNAME = re.compile(r"^[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ова|ева|ин|ина|ұлы|қызы|баев|бекова)$")
 KK_DATIVE = re.compile(rf"(?:{_KK_DATIVE_END}|(?:мен|бен|пен)(?=\s+бірлесіп)|-[аеa])$")
 _KK_ACC_END = re.compile(r"(?:ны|ні|ды|ді|ты|ті|ын|ін)$")  # "комитетін", "басқармаларын" (after a possessive)
@@ -93,9 +96,14 @@ _KK_ABL_END = re.compile(r"(?:нан|нен|дан|ден|тан|тен)$")
 _KK_NOMINATIVE_HEAD = re.compile(r"^(?:министрлігі|әкімдігі|әкімдіктері|әкімдіктер|әкімдері|әкімі|комитеті|агенттігі|холдингі|қоры|"
                                  r"компаниясы|банкі|басқармасы|басқармалары|Үкімет|органдар|органдары|министрліктер|ведомстволар|"
                                  r"компаниялар|компаниялары|ұйымдар|ұйымдары|корпорациясы|операторлары|әкімшілері|департаменті|"
-                                 r"департаменттері|орталығы|орталықтары|қоғамы|кеңсесі|[А-ЯӘҒҚҢӨҰҮҺІ]{2,})$")
+                                 r"департаменттері|орталығы|орталықтары|қоғамы|кеңсесі|комиссиясы|комиссиялары|инспекциясы|"
+                                 r"прокуратурасы|прокурорлары|академиясы|кооперативтері|[А-ЯӘҒҚҢӨҰҮҺІ]{2,})$")
 _KK_ACCUSATIVE = re.compile(r"^(?!(?:кейін|қорытынды|тиісті|қажетті|маңызды|нақты|тұрақты|тиімді|жүйелі|кезекті|түбегейлі|"
-                            r"белсенді|ірі|әрі|бері|ары|тағы|қазіргі|бүгінгі|жергілікті|орталықтандырылған)$)"
+                            r"белсенді|ірі|әрі|бері|ары|тағы|қазіргі|бүгінгі|жергілікті|орталықтандырылған|тұрғын|"
+                            r"көпқабатты|апатты|қауіпті|ақылды|жасанды|заңды|құнды|сенімді|жарамды|білікті|"
+                            # a stem ending in т/д after a vowel plus the possessive: "қызметі", "мақсаты" (the
+                            # accusative would double it: "қызметті")
+                            r"[а-яәғқңөұүһі]*[аеиоуыіәөұүэя][тд][ыі])$)"
                             r"[а-яәғқңөұүһі]{3,}(?:ны|ні|ды|ді|ты|ті|ын|ін)$")  # adverbs and adjectives that only look accusative
 _KK_STOP_LEFT = re.compile(r"^(?:басшысы|Премьер-Министр\w*|Президент\w*|министрі|әкімі|тапсырды|бойынша|барысында|кезінде|"
                            r"отырыста|отырысында|кеңесте|жиында|қорытындысы|сондай-ақ|Сондай-ақ|Сонымен|қатар|Сонымен қатар|"
@@ -589,7 +597,10 @@ def _kk_nominative_owners(region: str) -> list[str]:
         k = j
         while k > 0 and j - k < 7:
             prev = tokens[k - 1].group()
-            if _KK_STOP_LEFT.match(prev) or _KK_ACCUSATIVE.match(prev) or prev.endswith(("да", "де")) and not prev[0].isupper():
+            # an object inside a body's name is governed by the verbal noun after it: "монополияларды реттеу комитеті"
+            object_in_name = _KK_ACCUSATIVE.match(prev) and re.fullmatch(r"[а-яәғқңөұүһі]{3,}[ую]", tokens[k].group())
+            if (_KK_STOP_LEFT.match(prev) or _KK_ACCUSATIVE.match(prev) and not object_in_name
+                    or prev.endswith(("да", "де")) and not prev[0].isupper() or re.fullmatch(r"\d+\w*", prev)):
                 break
             if "," in region[tokens[k - 1].end():tokens[k].start()] and not (prev[0].isupper() and tokens[k].group()[0].isupper()):
                 break  # "Бұдан бөлек, облыстық білім басқармалары"
@@ -628,19 +639,43 @@ def _kk_action(before_trigger: str) -> str:
     return _clean(action)[:300]
 
 
+_KK_VERBAL_NOUN_END = re.compile(r"(?P<vn>[а-яәғқңөұүһі]{3,}[ую])\s*[;.]?\s*$")
+
+
+def _kk_list_item(text: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
+    """"1) «Су ресурстары-Маркетинг» ЖШС-ға … қазан айының соңына дейін аяқтау;" — an item of a list of orders headed
+    by "… тапсырды:": a dative owner and a verbal noun at the end, no verb of its own."""
+    m = _KK_VERBAL_NOUN_END.search(text)
+    if not _ENUMERATOR.match(text) or not m:
+        return []
+    body = _ENUMERATOR.sub("", text[: m.end("vn")])
+    deadlines = find_deadlines(text, doc_date, offset=start)
+    region = _strip_deadlines(body, deadlines, start + m.end("vn") - len(body))
+    owners = _kk_owners(region)
+    if not owners:
+        return []
+    return [DirectiveDraft(issuer=None, owners=owners, action=_kk_action(region), deadline=deadlines[0] if deadlines else None,
+                           sentence_start=start, sentence_end=start + len(text), lang="kk")]
+
+
 def _kk_imperative(text: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
     """"2) облыс әкімдіктері … он күн ішінде жоюды қамтамасыз етсін;" — the owner is the subject or in brackets."""
     m = KK_IMPERATIVE.search(text)
     if not m or m.group("trig").lower() in {"үшін", "сын", "бірақ"}:
         return []
     body = _ENUMERATOR.sub("", text[: m.start("trig")])
-    if not (_ENUMERATOR.match(text) or "«" in text[: m.start()] or m.group("bracket")):
-        return []  # outside a protocol list or a quoted decision, "-сын" is too often something else
+    # outside a protocol list or a quoted decision "-сын" is too often something else, unless a body is its subject:
+    # "Облыстық ТЖ департаменті … бақылауды күн сайын жүргізсін."
+    listed = bool(_ENUMERATOR.match(text) or "«" in text[: m.start()] or m.group("bracket"))
     deadlines = find_deadlines(text, doc_date, offset=start)
     region = _strip_deadlines(body, [d for d in deadlines if (d.start or 0) < start + m.start("trig")], start + (len(text[: m.start("trig")]) - len(body)))
     region = region.split("«")[-1] if region.count("«") > region.count("»") else region
     if m.group("bracket"):
         owners = [o for part in re.split(r",\s*", m.group("bracket")) for o in _split_kk_conjoined(_clean(part)) if o]
+    elif not listed:
+        owners = _kk_nominative_owners(region)
+        if not owners:
+            return []
     else:
         owners = _kk_nominative_owners(region) or _kk_owners(region)
     # an ownerless passive item ("– пункттердің дайындығы қамтамасыз етілсін.") is still a decision of the protocol;
@@ -656,7 +691,7 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
         return []
     m = KK_TRIGGER.search(text)
     if not m:
-        return _kk_imperative(text, start, doc_date)
+        return _kk_imperative(text, start, doc_date) or _kk_list_item(text, start, doc_date)
     prefix = text[: m.start()]
     if _foreign_issuer(prefix):
         return []
@@ -664,7 +699,7 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
     region = _strip_deadlines(prefix, deadlines, start)
     region = region.split("«")[-1] if region.count("«") > region.count("»") else region  # a quoted protocol line
     trig = m.group("trig").lower()
-    case = "acc" if trig == "міндеттеді" else "abl" if trig == "талап етті" else "dat"
+    case = "acc" if trig == "міндеттеді" else "abl" if trig in {"талап етті", "талап етілді"} else "dat"
     owners: list[str] = []
     if trig in {"міндеттелсін", "міндеттелді"}:
         # the owner is the subject: "Байланыс операторлары … министрлікке ұсынуға міндеттелді"
@@ -678,7 +713,8 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
                                          or re.search(r"бірқатар|бірнеше|нақты|қатар", region)):
         return []  # "Үкімет басшысы бірқатар нақты тапсырма берді": a summary, not a directive
     issuer = None
-    if trig in {"тапсырды", "тапсырма берді", "тапсырмалар берді", "жүктеді", "міндеттеді", "нұсқау берді", "талап етті"}:
+    if trig in {"тапсырды", "тапсырма берді", "тапсырмалар берді", "жүктеді", "міндеттеді", "нұсқау берді", "талап етті",
+                "ұсыну енгізді"}:
         first_owner_at = region.find(owners[0]) if owners else len(region)
         im = list(_KK_ISSUER.finditer(region[:max(first_owner_at, 0)]))
         issuer = _clean(im[-1].group()) if im else None
@@ -722,12 +758,30 @@ def _next_sentence_owners(text: str, lang: str) -> list[str]:
     return _split_owners(m.group("owners"), "nomn") or [_clean(m.group("owners"))]
 
 
+_QUOTE = re.compile(r"«(?P<q>[^«»]{20,})»")
+
+
+def _quoted_russian(sentence: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
+    """A Kazakh sentence quoting a Russian order: "Президент: «Правительству … до 1 сентября сформировать …», – деді."""
+    from ...lang.detect import detect_lang
+
+    drafts: list[DirectiveDraft] = []
+    for q in _QUOTE.finditer(sentence):
+        if detect_lang(q.group("q")) == "ru":
+            for d in _ru_directives(q.group("q"), start + q.start("q"), doc_date):
+                d.sentence_start, d.sentence_end = start, start + len(sentence)
+                drafts.append(d)
+    return drafts
+
+
 def find_directives(sentences: list[tuple[int, int, str]], text: str, doc_date: str | None) -> list[DirectiveDraft]:
     """``sentences``: (start, end, lang) over ``text``. Owners named only in the next sentence are carried back."""
     drafts: list[DirectiveDraft] = []
     for i, (s, e, lang) in enumerate(sentences):
         sentence = text[s:e]
         found = _kk_directives(sentence, s, doc_date) if lang == "kk" else _ru_directives(sentence, s, doc_date)
+        if not found:
+            found = _quoted_russian(sentence, s, doc_date)
         if found and i + 1 < len(sentences):
             ns, ne, _ = sentences[i + 1]
             if NEXT_DONE.search(text[ns:ne]):
@@ -736,12 +790,13 @@ def find_directives(sentences: list[tuple[int, int, str]], text: str, doc_date: 
             # a date before the document is history ("В 2019 году … поручал"), not a deadline
             if d.deadline and d.deadline.date and doc_date and d.deadline.date < doc_date:
                 d.deadline = None
-        if found and any(not d.owners for d in found) and i + 1 < len(sentences):
+        if found and i + 1 < len(sentences):
+            # "Жауаптылар ретінде … белгіленді" / "Ответственными определены …" names (more) owners of these orders
             ns, ne, nlang = sentences[i + 1]
             carried = _next_sentence_owners(text[ns:ne], nlang)
             for d in found:
-                if not d.owners and carried:
-                    d.owners = carried
+                if carried:
+                    d.owners = d.owners + [o for o in carried if o not in d.owners]
                     d.owners_from_next = True
         drafts.extend(found)
     return drafts
