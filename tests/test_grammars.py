@@ -351,3 +351,52 @@ def test_russian_order_quoted_in_a_kazakh_sentence():
     (d,) = _one_sentence(text, "2025-08-01")
     assert d.owners == ["Министерству энергетики"] and d.deadline.date == "2025-10-01"
     assert (d.sentence_start, d.sentence_end) == (0, len(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Уровень безработицы снизился до 4,6% (годом ранее — 4,8%).", (4.8, 4.6)),
+    ("Доля цифровых услуг — 91% против 84% в прошлом году.", (84.0, 91.0)),
+    ("Смертность от ДТП снизилась до 7,9, годом ранее было 8,4.", None),  # no unit: not read as an indicator
+    ("Индекс цен ускорился до 12,1% с 11,4% в июне.", (11.4, 12.1)),
+    ("48% — такова доля школ с интерактивными досками, годом ранее было 39%.", (39.0, 48.0)),
+    ("Пропускная способность — 4,2 млн тонн против 3,6 млн тонн годом ранее.", None),
+])
+def test_kpi_baseline_after_the_level(text, expected):
+    ks = find_kpis(text)
+    if expected is None:
+        assert all(k.metric.lower() not in {"годом ранее", "в прошлом году"} for k in ks)
+        return
+    (k,) = ks
+    assert (k.from_, k.to) == expected
+
+
+@pytest.mark.parametrize("text, metric_word, to, unit", [
+    ("Выручка компании — 820 млрд тенге, что в 1,2 раза больше, чем годом ранее.", "Выручка", 1.2, "x"),
+    ("Средняя пенсия — 142 тыс. тенге, это на 9% выше прошлогодней.", "пенсия", 9.0, "%"),
+    ("Урожайность — 12,8 ц/га, что на 0,6 ц/га ниже прошлогодней.", "Урожайность", 0.6, "ц/га"),
+    ("Время ожидания скорой помощи сократилось в среднем на 4 минуты.", "Время ожидания", 4.0, "минуты"),
+    ("Площадь садов увеличилась на 12 тыс. гектаров.", "садов", 12000.0, "гектаров"),
+    ("Доля безналичных расчётов в такси достигла половины.", "безналичных", 50.0, "%"),
+    ("Совет решил сохранить базовую ставку на уровне 15,25%.", "ставку", 15.25, "%"),
+])
+def test_kpi_comparisons_amounts_and_levels(text, metric_word, to, unit):
+    k = next(k for k in find_kpis(text) if k.to == to)  # a level said before the comparison is a KPI of its own
+    assert metric_word in k.metric and k.unit == unit
+
+
+def test_kpi_plan_and_fact_in_one_line():
+    ks = find_kpis("Налоговые поступления: план — 3,1 трлн тенге, факт — 3,25 трлн тенге.")
+    assert [(k.kind, k.to) for k in ks] == [("target", 3.1e12), ("achieved", 3.25e12)]
+    assert all("Налоговые поступления" in k.metric for k in ks)
+
+
+def test_kpi_pipe_table_rows():
+    (k,) = find_kpis("Число пользователей портала, млн | 6,1 | 7,4")
+    assert (k.from_, k.to) == (6.1, 7.4)
+    (k,) = find_kpis("Доля оцифрованных архивов | 35% | 52%")
+    assert (k.from_, k.to, k.unit) == (35.0, 52.0, "%")
+
+
+def test_kpi_pronoun_takes_the_indicator_said_before_it():
+    ks = find_kpis("Доля местных лекарств в закупе — 41%, к 2028 году она должна достичь 55%.", prev_metric="другой показатель")
+    assert [(k.metric, k.to) for k in ks] == [("Доля местных лекарств в закупе", 41.0), ("Доля местных лекарств в закупе", 55.0)]

@@ -9,7 +9,7 @@ from ...records import Kpi
 from .numbers import NUMBER, NUMBER_WORD, SCALE, parse_number, scale_of
 
 VALUE = rf"(?:\$\s?)?(?:{NUMBER})"
-UNIT = rf"(?:\s?(?P<{{g}}>%|[А-Яа-яA-Za-z]{{{{1,6}}}}/[А-Яа-яA-Za-z]{{{{1,6}}}}|процент\w*|п\.\s?п\.|процентн\w+ пункт\w*|{SCALE}|дн\w*|день|час\w*|мест\w*|мин\w*|раз\w*|ед\w*|млн|тыс\.?))?"
+UNIT = rf"(?:\s?(?P<{{g}}>%|[А-Яа-яA-Za-z]{{{{1,6}}}}/[А-Яа-яA-Za-z]{{{{1,6}}}}|процент\w*|п\.\s?п\.|процентн\w+ пункт\w*|{SCALE}|дн\w*|день|час\w*|мест\w*|мин\w*|раз\w*|ед\w*|млн|тыс[.\u2024]?))?"
 
 GROWTH_RU = (r"вырос\w*|увеличил\w*|снизил\w*|сократил\w*|поднял\w*|повысил\w*|улучшил\w*|уменьшил\w*|"
              r"возрос\w*|упал\w*|достиг\w*|составил\w*|расширил\w*|изменил\w*")
@@ -30,6 +30,7 @@ target_ru = re.compile(
     rf"(?P<period>\s(?:к|до)\s(?:концу\s)?(?:20\d{{2}}\s?(?:году|года|г\.)|года))?", re.IGNORECASE)
 reach_ru = re.compile(
     rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?:(?:должн\w+|планируется|ожидается)\s+)?(?:достигнет|достигнут|составит|составят|составил\w*|составляет|составляют|"
+    rf"(?<=должна\s)достичь|(?<=должен\s)достичь|(?<=должно\s)достичь|(?<=должны\s)достичь|"
     rf"достиг(?:ла|ло|ли)?|достигает|достигал\w*|составлял\w*|превысит|превысил\w*|"
     rf"(?:вырос|выросл|увеличил|поднял|повысил|снизил|сократил|уменьшил|ускорил|замедлил|опустил)\w*(?:\s+[^\s,;]+){{0,2}}?\s+до|"
     rf"(?:оста[её]тся|остал\w*|сохраня\w*|сохранил\w*|сохранен\w*|сохранён\w*|держится|находится)\s+(?:на\s+уровне|(?:высок|низк)\w+\s+[—–-]))"
@@ -47,12 +48,13 @@ more_than_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s+(?:состави�
                           rf"(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*|п\.\s?п\.|процентн\w+ пункт\w*)\s+(?:больше|меньше|выше|ниже))", re.IGNORECASE)
 # "выросла на 4,3 п.п. и составила 91%": the level after the change, same subject
 and_level_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s+(?:{GROWTH_RU})\s+(?:на\s+(?:{NUMBER})\s?(?:%|процент\w*|п\.\s?п\.|процентн\w+ пункт\w*)|"
-                          rf"в\s+(?:\d+(?:[.,]\d+)?|{NUMBER_WORD})\s+раза?)\s+"
+                          rf"в\s+(?:\d+(?:[.,]\d+)?|{NUMBER_WORD})\s+раза?),?\s+(?:[—–]\s+)?"
                           rf"(?P<lvl>(?:и\s+(?:составил\w*|достиг\w*)|до)\s+(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*))", re.IGNORECASE)
 # "Охват вакцинацией: 91,4% / 95,8%", "Доля госорганов, использующих ИИ, % | 22 | 41": before / after in a table row
 table_pair_ru = re.compile(
     rf"(?P<metric>[^.;:!?|]{{3,160}}?)(?::\s*(?P<from>{NUMBER})\s?%\s*/\s*(?P<to>{NUMBER})\s?%|"
-    rf",\s*%\s*\|\s*(?P<from2>{NUMBER})\s*\|\s*(?P<to2>{NUMBER})(?=\s*(?:\||$)))", re.IGNORECASE)
+    rf",\s*(?P<u>%|[^\W\d_][^|,]{{0,14}}?)\s*\|\s*(?P<from2>{NUMBER})\s*\|\s*(?P<to2>{NUMBER})(?=\s*(?:\||$))|"
+    rf"\s*\|\s*(?P<from3>{NUMBER})\s?%\s*\|\s*(?P<to3>{NUMBER})\s?%(?=\s*(?:\||$)))", re.IGNORECASE)
 # "Доля услуг: 2024 — 89%, 2025 — 93%": a stats table flattened into a line; first and last year
 table_ru = re.compile(
     rf"(?P<metric>[^.;:!?]{{3,160}}?):\s*(?:в\s+)?20\d{{2}}(?:\s?(?:г\.|год\w*))?\s*[—–-]\s*(?P<from>{NUMBER})\s?(?P<u1>%|[^\s,;.\d]{{1,12}})?"
@@ -100,12 +102,14 @@ done_share_ru = re.compile(
     rf"(?=\s+(?:при|к|в|на|до|из|против|и|а)\s|[.;:!?,]|$)", re.IGNORECASE)
 # "индекс физического объёма — 102,8%", "уровень газификации — 52% (в 2024 году — 31%)": a stats line
 dash_value_ru = re.compile(
-    rf"(?P<metric>[^.;:!?—–()]{{3,140}}?),?\s+[—–]\s+(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)?"
-    rf"(?:\s*\((?:[^()—–]{{3,60}}?)\s+[—–-]\s+(?P<from>{NUMBER})\s?%?\)|"
+    rf"(?P<metric>[^.;:!?—–()]{{3,140}}?),?\s+[—–]\s+(?:почти\s+|около\s+|более\s+|свыше\s+|порядка\s+|лишь\s+)?(?P<to>(?:\$\s?)?(?:{NUMBER}))\s?"
+    rf"(?P<u2>%|процент\w*|[А-Яа-я]{{1,4}}/[А-Яа-я]{{1,4}}|балл\w*)?"
+    rf"(?:\s*\((?:[^()—–]{{3,60}}?)\s+[—–-]\s+(?P<from>(?:\$\s?)?(?:{NUMBER}))\s?(?:%|{SCALE})?\)|"
     rf",\s+(?:годом|год|месяцем|кварталом)\s+(?:ранее|раньше)\s+[—–]\s+(?P<from2>{NUMBER})\s?%?)?", re.IGNORECASE)
 # "обеспечить охват … не менее 99%", "сократить выбросы не менее чем на 20%": a floor or a ceiling as the target
 target_floor_ru = re.compile(
-    rf"(?P<verb>обеспечить|довести|достичь|достигнуть|увеличить|повысить|сократить|снизить|уменьшить|обновить|охватить|подключить)\s+"
+    rf"(?P<verb>обеспечить|довести|достичь|достигнуть|увеличить|повысить|сократить|снизить|уменьшить|обновить|охватить|подключить|"
+    rf"(?:по\s+)?(?:сокращению|снижению|увеличению|повышению))\s+"
     rf"(?P<metric>[^.;:!?]{{3,120}}?)\s+(?:не\s+(?:менее|ниже|более|выше)|минимум|как\s+минимум)\s+(?:чем\s+)?(?:на\s+)?"
     rf"(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)(?:\s+(?P<tail>[^.;:!?,]{{3,60}}?)(?=\s+(?:к|до|в)\s|[.;:!?,]|$))?", re.IGNORECASE)
 # "снижению инфляции до 5,5% к 2027 году", "доведение доли … до 40%": a nominal target
@@ -123,6 +127,39 @@ plan_ru = re.compile(rf"\bпри\s+(?:плане|плановом\s+(?:пока�
                      rf"кв\.\s?м(?:етров)?|км))?)", re.IGNORECASE)
 range_share_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:на уровне|в размере|от)\s(?P<from>{NUMBER})\s?(?:до|[-–])\s?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)",
                             re.IGNORECASE)
+
+# "62% — такова доля сельских школ, подключённых к интернету": the value first, the indicator after "такова"
+such_ru = re.compile(rf"(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)\s+[—–]\s+(?:такова|таков|таково|таковы)\s+(?P<metric>[^.;:!?]{{3,160}}?)"
+                     rf"(?=,\s+(?:годом|год|в\s+прошлом)|[.;:!?]|$)", re.IGNORECASE)
+# "…, что в 1,3 раза больше, чем годом ранее", "это на 12% выше", "что на 1,1 ц/га ниже прошлогодней", "это вдвое меньше":
+# a comparison with the past that follows a level
+compared_ru = re.compile(
+    rf"(?P<metric>[^.;:!?]{{3,200}}?),\s+(?:что|это)\s+(?P<that>(?:на\s+(?P<by>{NUMBER})\s?(?P<u2>%|процент\w*|п\.\s?п\.|[А-Яа-я]{{1,4}}/[А-Яа-я]{{1,4}})|"
+    rf"в\s+(?P<times>\d+(?:[.,]\d+)?|{NUMBER_WORD})\s+раза?|(?P<twice>вдвое|втрое|вчетверо))\s+(?:больше|меньше|выше|ниже))", re.IGNORECASE)
+# "Доходы (без трансфертов): план — 2,84 трлн тенге, факт — 2,87 трлн тенге": a plan and a fact of one indicator
+plan_fact_ru = re.compile(
+    rf"(?P<metric>[^.;:!?]{{3,160}}?):\s*план\s*[—–-]\s*(?P<plan>{VALUE})\s?(?P<s1>{SCALE})?(?P<u1>[^,;.\d]{{0,16}}?),\s*"
+    rf"факт\s*[—–-]\s*(?P<fact>{VALUE})\s?(?P<s2>{SCALE})?(?P<u2>[^,;\d]{{0,16}}?)(?=[.;]|$)", re.IGNORECASE)
+# "сохранить базовую ставку на уровне 16,5%": a level to keep is a target
+keep_level_ru = re.compile(rf"(?P<verb>сохранить|удержать|удерживать|поддерживать|поддержать|оставить)\s+(?P<metric>[^.;:!?]{{3,100}}?)\s+"
+                           rf"на\s+(?:прежнем\s+)?уровне\s+(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)", re.IGNORECASE)
+# "доля электробусов достигла трети": a fraction of a whole as the level reached
+reach_fraction_ru = re.compile(r"(?P<metric>[^.;:!?]{3,160}?)\s+(?:достиг\w*|составил\w*)\s+(?:почти\s+|более\s+|около\s+)?"
+                               r"(?P<frac>трети|четверти|половины)\b", re.IGNORECASE)
+# "сократилось в среднем на 7 минут", "увеличилась на 180 тыс. гектаров": a change by an amount of a unit
+by_amount_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_RU})(?:\s+в\s+среднем)?\s+на\s(?P<to>{NUMBER})\s?(?P<scale>{SCALE}\s?)?"
+                          rf"(?P<u2>минут\w*|час\w*|дн(?:я|ей)|суток|ц/га|гектар\w*|га\b|тонн\w*|балл\w*|позици\w*|человек)", re.IGNORECASE)
+# "зерновые убраны на площади 3,1 млн гектаров, или 18% от плана", "освоено 318,4 млрд тенге, или 77,2%"
+or_share_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,200}}?)\s+(?P<verb>\w+(?:ен|ён|ан|ны|на|но|ено|ано))\s+[^.;:!?]{{0,60}}?(?:{NUMBER})\s?(?:{SCALE})?[^.;:!?,\d]{{0,20}},"
+                         rf"\s+или\s+(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)", re.IGNORECASE)
+# a baseline said after the level: "(годом ранее — 9,8%)", ", годом ранее было 8,1", "против 66% в прошлом году", "с 10,0% в марте"
+_BASELINE = re.compile(
+    rf"^\s*(?:\((?:годом\s+ранее|год\s+назад|в\s+прошлом\s+году|на\s+начало\s+года|в\s+20\d\d\s+году|[^()—–]{{3,30}}?)\s*[—–:-]\s*"
+    rf"(?P<b1>(?:\$\s?)?(?:{NUMBER}))[^()]{{0,16}}\)|"
+    rf",?\s+(?:а\s+)?(?:годом\s+ранее|год\s+назад|в\s+прошлом\s+году|в\s+20\d\d\s+году)\s*(?:[—–]|было|был|была|составлял\w*)\s*(?P<b2>{NUMBER})(?=[\s%,.;)]|$)|"
+    rf"(?:\s+[^\s\d,;.()]{{1,10}})?\s+против\s+(?P<b3>{NUMBER})(?=[\s%,.;)]|$)|"
+    rf"\s+с\s+(?P<b4>{NUMBER})\s?%\s+в\s+(?:[а-я]+е|прошлом\s+году|20\d\d\s+году))", re.IGNORECASE)
+_BASELINE_METRIC = re.compile(r"^(?:годом|год)\s+(?:ранее|раньше|назад)$|^(?:в\s+прошлом\s+году|на\s+начало\s+года)$", re.IGNORECASE)
 
 # Kazakh: "45%-дан 78%-ға дейін өсті", "15 жұмыс күнінен 5 жұмыс күніне дейін қысқарды", "28-орыннан 24-орынға көтерілді"
 _KK_UNIT = r"(?:%|пайыз\w*|(?:жұмыс\s)?күн\w*|орын\w*|сағат\w*|минут\w*|миллион\w*|млн|млрд|миллиард\w*|мың\w*|есе\w*|[а-яәғқңөұүһі]{3,})"
@@ -157,7 +194,7 @@ _LEADING_NOISE = re.compile(
     r"соңғы\s\w+\sжылда\s|по данным\s[^,]+,\s|к\s20\d{2}\s(?:году|г\.)\s|20\d{2}\sжылға\sқарай\s)+",
     re.IGNORECASE)
 _PERIOD = re.compile(r"(?:в\s)?(20\d{2}[–-]20\d{2})\s?(?:годы|годах|гг\.?|жылдары|жж\.?)?|(?:за|в)\s(20\d{2})\s(?:год|году)|(?:к|до)\s(20\d{2})\s(?:году|года)", re.IGNORECASE)
-_HAS_FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORD}|вдвое|втрое|вчетверо|впятеро|треть|четверть|половину)\b", re.IGNORECASE)
+_HAS_FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORD}|вдвое|втрое|вчетверо|впятеро|треть|четверть|половину|трети|четверти|половины)\b", re.IGNORECASE)
 
 
 def _gate(pattern: str) -> re.Pattern:
@@ -185,24 +222,31 @@ GATES = {
     "completion_ru": _gate(r"\sна\s\d"),
     "gerund_ru": _gate(r"(?:шись|ши|в)\s+на\s+\d"),
     "done_share_ru": _gate(r"\d\s?%\s"),
-    "dash_value_ru": _gate(r"\s[—–]\s\d"),
+    "dash_value_ru": _gate(r"\s[—–]\s+(?:почти\s|около\s|более\s|свыше\s|порядка\s|лишь\s|\$\s?)?\d"),
     "target_floor_ru": _gate(r"не\s+(?:менее|ниже|более|выше)|минимум"),
     "nominal_target_ru": _gate(r"(?:снижени|увеличени|повышени|доведени|сокращени)\w*\s"),
     "twofold_ru": _gate(r"вдвое|втрое|вчетверо|впятеро"),
     "part_of_ru": _gate(r"\b[Ии]з\s\d"),
     "plan_ru": _gate(r"\bпри\s+(?:план|целев|прогноз)"),
     "times_kk": _gate(r"\bесе"),
-    "and_level_ru": _gate(r"\sи\s+(?:состав|достиг)|(?:п\.\s?п\.|%|раза?)\s+до\s"),
-    "table_pair_ru": _gate(r"%\s*/\s*\d|%\s*\|"),
+    "and_level_ru": _gate(r"\sи\s+(?:состав|достиг)|(?:п\.\s?п\.|%|раза?),?\s+(?:[—–]\s+)?до\s"),
+    "table_pair_ru": _gate(r"%\s*/\s*\d|\|\s*\d"),
     "table_ru": _gate(r":\s*(?:в\s+)?20\d\d"),
     "then_now_ru": _gate(r"составлял|\sбыл|находил"),
     "gapped_ru": _gate(r"\s[—–]\s+(?:на|в)\s"),
     "fraction_ru": _gate(r"треть|четверть|половину|пятую"),
     "rank_move_ru": _gate(r"позици|мест|строч|ступен"),
+    "such_ru": _gate(r"[—–]\s+таков"),
+    "compared_ru": _gate(r"(?:что|это)\s+(?:на\s+\d|в\s|вдвое|втрое|вчетверо)"),
+    "plan_fact_ru": _gate(r"план\s*[—–-].{0,40}факт"),
+    "keep_level_ru": _gate(r"на\s+(?:прежнем\s+)?уровне"),
+    "reach_fraction_ru": _gate(r"трети|четверти|половины"),
+    "by_amount_ru": _gate(r"\bна\s\d"),
+    "or_share_ru": _gate(r",\s+или\s+\d"),
 }
 _INTRO = re.compile(r"^(?:.*?\b(?:сообщил\w*|доложил\w*|отметил\w*|заявил\w*|подчеркнул\w*|сказал\w*|уточнил\w*),?\s+что\s+|"
                     r"(?:по данным|согласно|по информации|по словам|по оценкам|как отметил\w*|по итогам)[^,]*,\s*|"
-                    r"(?:при этом|также|кроме того|в частности|так|в том числе|таким образом)[,]?\s+)+", re.IGNORECASE)
+                    r"(?:при этом|также|кроме того|в частности|так|в том числе|таким образом|то есть|т\.\s?е\.)[,]?\s+)+", re.IGNORECASE)
 _KK_INTRO = re.compile(r"^(?:.*?\b(?:мәлімет\w* бойынша|дерек\w* бойынша|болжам\w* бойынша|хабарлауынша|айтуынша|атап өтті|"
                        r"мәлімдеді|хабарлады)[,]?\s+|(?:биыл|былтыр|бүгінде|қазір|соңғы \w+ жылда|бір жылда|жыл басынан бері|"
                        r"сондай-ақ|сонымен қатар|нәтижесінде)[,]?\s+)+", re.IGNORECASE)
@@ -210,6 +254,7 @@ _ANAPHORA = re.compile(r"^(?:этот|данный|указанный|этот �
                        r"^(?:бұл|осы|аталған)\s+(?:көрсеткіш|деңгей|индикатор)\w*$", re.IGNORECASE)
 # "Мақсат – 2027 жылға қарай бұл көрсеткішті": the anaphor at the end of a longer clause
 _ANAPHOR_TAIL = re.compile(r"(?:^|\s)(?:бұл|осы|аталған|этот|данный)\s+(?:көрсеткіш|деңгей|индикатор|показатель)\w*$", re.IGNORECASE)
+_ANAPHOR = "\0anaphor"
 _HEADS = ("доля", "уровень", "число", "количество", "объем", "объём", "охват", "индекс", "показатель", "темп")
 
 
@@ -281,11 +326,26 @@ def _subject_start(m: re.Match, group: str = "metric") -> tuple[str, int]:
 _CLAUSE_BREAK = re.compile(r",\s+(?:а|ал|и|при этом|тогда как|в то время как|но|однако|әрі|ал)\s+|;\s+", re.IGNORECASE)
 
 
+# "180 тыс. гектаров": the abbreviation's dot is not a sentence end, yet every metric span stops at "."; it is
+# masked (same length, so offsets hold) while the patterns run
+_ABBREV_DOT = re.compile(r"(?<=\bтыс)\.(?=\s+[а-яё])")
+_MASK = "\u2024"
+
+
 def find_kpis(text: str, offset: int = 0, lang: str = "ru", prev_metric: str | None = None) -> list[Kpi]:
     """KPIs of one sentence. Two indicators joined by ", а" / ", ал" are read clause by clause, so the second
     one's subject is not swallowed by the first."""
     if not _HAS_FIGURE.search(text):
         return []  # no figure, no indicator: skip the expensive patterns
+    text = _ABBREV_DOT.sub(_MASK, text)
+    found = _find_kpis(text, offset, lang, prev_metric)
+    for k in found:
+        k.metric = k.metric.replace(_MASK, ".")
+        k.text = k.text.replace(_MASK, ".") if k.text else k.text
+    return found
+
+
+def _find_kpis(text: str, offset: int, lang: str, prev_metric: str | None) -> list[Kpi]:
     period_match = _PERIOD.search(text)
     period = next((g for g in period_match.groups() if g), None) if period_match else None
     found: list[Kpi] = []
@@ -313,17 +373,18 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         text = text[:p.start()] + " " * (p.end() - p.start()) + text[p.end():]
 
     def add(m: re.Match, metric: str, frm: float | None, to: float | None, unit: str | None, kind: str,
-            per: str | None = None, start: int | None = None) -> None:
+            per: str | None = None, start: int | None = None, stop: int | None = None) -> None:
         nonlocal last_metric
         s = m.start() if start is None else start
-        end = s + len(text[s:m.end()].rstrip())  # a blanked-out plan at the end is not part of this span
+        stop = m.end() if stop is None else stop
+        end = s + len(text[s:stop].rstrip())  # a blanked-out plan at the end is not part of this span
         if any(s < e and b < end for b, e in taken) or to is None:
             return
         metric = _clean_metric(metric)
         if _ANAPHOR_TAIL.search(metric):
             metric = _ANAPHOR_TAIL.search(metric).group().strip()
         if _ANAPHORA.match(metric) and (last_metric or prev_metric):
-            metric = last_metric or prev_metric  # "К 2028 году этот показатель достигнет 90%"
+            metric = _ANAPHOR  # "К 2028 году этот показатель достигнет 90%": resolved by text order at the end
         if not metric or _ANAPHORA.match(metric):
             return
         taken.append((s, end))
@@ -331,6 +392,8 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         found.append(Kpi(metric=metric, **{"from": frm}, to=to, unit=unit, period=per or period, kind=kind,
                          text=original[s:end].strip(), start=offset + s, end=offset + end))
 
+    for m in (such_ru.finditer(text) if GATES["such_ru"].search(text) else ()):
+        add(m, m.group("metric"), None, _num(m.group("to")), "%", "value")
     for m in (from_to_ru.finditer(text) if GATES["from_to_ru"].search(text) else ()):
         pre = m.group("pre").rstrip(" —–-")
         # the metric is the end of the clause before "с X до Y": after the last comma or dash
@@ -362,8 +425,9 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
             start=start)
     for m in (table_pair_ru.finditer(text) if GATES["table_pair_ru"].search(text) else ()):
         metric, start = _subject_start(m)
-        frm, to = (m.group("from"), m.group("to")) if m.group("to") else (m.group("from2"), m.group("to2"))
-        add(m, metric, _num(frm), _num(to), "%", "value", start=start)
+        frm, to = next((m.group(f), m.group(t)) for f, t in (("from", "to"), ("from2", "to2"), ("from3", "to3")) if m.group(t))
+        unit = "%" if m.group("to") or m.group("to3") else _unit(m.group("u"), m.group())
+        add(m, metric, _num(frm), _num(to), unit, "value", start=start)
     for m in (then_now_ru.finditer(text) if GATES["then_now_ru"].search(text) else ()):
         metric, start = _subject_start(m)
         add(m, metric, _num(m.group("from")), _num(m.group("to")), _unit(m.group("u2") or m.group("u1"), m.group()), "achieved",
@@ -385,8 +449,13 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         if m.group("to2"):
             frm, to = to, _num(m.group("to2"))
         unit = _unit(m.group("u2"), m.group())
-        if (unit is None or scale_of(unit) > 1 or unit.lower().startswith(("тенге", "долл", "евро"))) and not plans:
-            continue  # "бюджет составит 312 млрд тенге" is money, not an indicator — unless set against a plan
+        physical = (unit and scale_of(unit) > 1
+                    and re.match(r"\s*(?:тонн|гектар|т-км|кв\.\s?м|км\b|человек|кВт|МВт|голов)", text[m.end():], re.IGNORECASE)
+                    and not re.search(rf"(?:{GROWTH_RU})\s+(?:на|в)\s", m.group("metric"), re.IGNORECASE)
+                    and not re.match(r"\s*\S+\s*,\s+(?:что|это|увеличив|сократив|снизив|вырос)", text[m.end():], re.IGNORECASE))
+        if (unit is None or scale_of(unit) > 1 or unit.lower().startswith(("тенге", "долл", "евро"))) and not (
+                plans or physical or m.group("base") and unit):
+            continue  # "бюджет составит 312 млрд тенге" is money, not an indicator — unless set against a plan or a past
         metric, start = _subject_start(m)
         add(m, metric, frm, to, unit, "target" if re.search(r"нет|нут|ит|ят|должн", m.group()) else "value", start=start)
     for m in (by_percent_ru.finditer(text) if GATES["by_percent_ru"].search(text) else ()):
@@ -450,11 +519,13 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
     for m in (part_of_ru.finditer(text) if GATES["part_of_ru"].search(text) else ()):
         add(m, m.group("rest"), None, _num(m.group("to")), None, "value")
     for m in (dash_value_ru.finditer(text) if GATES["dash_value_ru"].search(text) else ()):
-        if m.group("u2") is None and m.group("from") is None and m.group("from2") is None:
-            continue  # "— 46" alone may be anything; a count needs its baseline to be an indicator
+        if m.group("u2") is None and m.group("from") is None and m.group("from2") is None and not (
+                plans and re.match(rf"\s?{SCALE}", text[m.end():], re.IGNORECASE)):
+            continue  # "— 46" alone may be anything; a count needs its baseline (or a plan next to it) to be an indicator
         metric, start = _subject_start(m)
         base = m.group("from") or m.group("from2")
-        add(m, metric, _num(base) if base else None, _num(m.group("to")), "%" if m.group("u2") else None, "value", start=start)
+        add(m, metric, _num(base) if base else None, _num(m.group("to")), _unit(m.group("u2"), m.group()) if m.group("u2") else None,
+            "value", start=start)
     for m in (gerund_ru.finditer(text) if GATES["gerund_ru"].search(text) else ()):
         metric, start = _subject_start(m)
         add(m, metric, None, _num(m.group("to")), "%", "achieved", start=start)
@@ -489,10 +560,67 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         add(m, m.group("metric"), None, _num(m.group("to")), "place", "value")
     for m in (times_kk.finditer(text) if GATES["times_kk"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "x", "value")
+    for m in (compared_ru.finditer(text) if GATES["compared_ru"].search(text) else ()):
+        metric = m.group("metric")
+        head = re.split(r"\s+[—–]\s+|\s+(?:составил\w*|достиг\w*|превысил\w*)\s+", metric)[0]
+        metric = head if re.search(r"[^\W\d_]{3,}", head) else metric
+        if m.group("by"):
+            to, unit = _num(m.group("by")), _unit(m.group("u2"), m.group())
+        else:
+            to = {"вдвое": 2.0, "втрое": 3.0, "вчетверо": 4.0}.get((m.group("twice") or "").lower()) or _num(m.group("times"))
+            unit = "x"
+        add(m, metric, None, to, unit, "achieved", start=m.start("that"))
+    for m in (plan_fact_ru.finditer(text) if GATES["plan_fact_ru"].search(text) else ()):
+        metric, start = _subject_start(m)
+        for value, scale, kind, group in ((m.group("plan"), m.group("s1"), "target", "plan"), (m.group("fact"), m.group("s2"), "achieved", "fact")):
+            v = _num(value)
+            add(m, metric, None, v * scale_of(scale) if v is not None else None, "%" if "%" in m.group() else None, kind,
+                start=m.start(group), stop=m.end("u1") if group == "plan" else m.end())
+    for m in (keep_level_ru.finditer(text) if GATES["keep_level_ru"].search(text) else ()):
+        add(m, m.group("metric"), None, _num(m.group("to")), "%", "target")
+    for m in (reach_fraction_ru.finditer(text) if GATES["reach_fraction_ru"].search(text) else ()):
+        metric, start = _subject_start(m)
+        frac = {"трети": "треть", "четверти": "четверть", "половины": "половину"}[m.group("frac").lower()]
+        add(m, metric, None, _fraction(frac), "%", "achieved", start=start)
+    for m in (by_amount_ru.finditer(text) if GATES["by_amount_ru"].search(text) else ()):
+        metric, start = _subject_start(m)
+        to = _num(m.group("to"))
+        add(m, metric, None, to * scale_of((m.group("scale") or "").strip()) if to is not None else None,
+            _unit(m.group("u2"), m.group()), "achieved", start=start)
+    for m in (or_share_ru.finditer(text) if GATES["or_share_ru"].search(text) else ()):
+        metric, start = _subject_start(m)
+        add(m, f"{metric.strip()} {m.group('verb')}", None, _num(m.group("to")), "%", "achieved", start=start)
     for m in plans:
-        near = min(found, key=lambda k: abs((k.start or 0) - offset - m.start()), default=None)
+        before = [k for k in found if 0 <= m.start() - ((k.end or 0) - offset) <= 40]
+        near = before[-1] if before else min(found, key=lambda k: abs((k.start or 0) - offset - m.start()), default=None)
         metric = near.metric if near else prev_metric
         if metric:
             add(m, metric, None, _num(m.group("to")), _unit(m.group("u2"), m.group()), "target")
     found.sort(key=lambda k: k.start or 0)
-    return found
+    for i, k in enumerate(found):
+        if k.metric == _ANAPHOR:
+            k.metric = next((p.metric for p in reversed(found[:i]) if p.metric != _ANAPHOR), None) or prev_metric or last_metric
+    return _attach_baselines(found, original, offset)
+
+
+def _attach_baselines(found: list[Kpi], text: str, offset: int) -> list[Kpi]:
+    """A level said with its past right after it ("снизилась до 8,6% (годом ранее — 9,8%)", "71% против 66%") gets it
+    as ``from``; a figure whose only subject is "годом ранее" was that baseline, not an indicator."""
+    used: list[tuple[int, int]] = []
+    for k in found:
+        if k.from_ is not None or k.to is None or k.unit in ("x", "p.p.", "place") or k.end is None:
+            continue
+        m = _BASELINE.match(text[k.end - offset:])
+        if not m:
+            continue
+        base = _num(next(g for g in m.groups() if g))
+        if base is None:
+            continue
+        shown = re.search(NUMBER, k.text or "")
+        first = _num(shown.group()) if shown else None
+        if k.to >= 1000 and base < 1000 and first:  # "310,4 млрд т-км против 298,2 млрд т-км": the same scale
+            base *= k.to / first
+        k.from_ = base
+        used.append((k.end - offset, k.end - offset + m.end()))
+    return [k for k in found if not (_BASELINE_METRIC.match(k.metric.strip()) or
+                                     any(b <= (k.start or 0) - offset < e for b, e in used))]
