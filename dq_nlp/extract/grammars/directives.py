@@ -31,6 +31,8 @@ RU_PASSIVE = re.compile(
 
 KK_TRIGGER = re.compile(
     r"(?P<trig>тапсырды|тапсырылды|тапсырылсын|тапсырма берді|тапсырма берілді|тапсырмалар берді|тапсырмалар берілді|"
+    r"тапсырмасын берді|тапсырмаларын берді|тапсырмасы берілді|тапсырмалары берілді|"
+    r"міндет(?:ін|тер|терді)? қойды|міндеті қойылды|міндеттер қойылды|"
     r"жүктелді|жүктелсін|жүктеді|міндеттелсін|міндеттелді|міндеттеді|ұсынылды|нұсқау берді|нұсқау берілді|"
     r"талап етті|талап етілді|ұсыну енгізді|ұсыну енгізілді|қажет|тиіс|тапсырған)(?=[\s.,;!»\"]|$)", re.IGNORECASE)
 # Protocol imperatives end the sentence: "… енгізсін;", "… қамтамасыз етілсін (АШМ, «Аграрлық несие корпорациясы» АҚ)."
@@ -88,7 +90,8 @@ KK_OWNER_HEAD = re.compile(
     re.IGNORECASE)
 _KK_TITLE = re.compile(r"^(?:Төрағасы|төрағасы|басшысы|орынбасары|кеңесі|министрі|Министр|министр|Вице-министр|вице-министр|"
                        r"Вице-министрі|вице-министрі|Әкім|әкім|әкімі|Президент|Премьер-Министр|Премьер-министр|хатшысы|директоры|"
-                       r"Төраға|төраға|Мемлекет|Үкімет басшысы|Аким|аким|Депутат|депутат|депутаты|прокуроры|Прокуроры)$")
+                       r"Төраға|төраға|Мемлекет|Үкімет басшысы|Аким|аким|Депутат|депутат|депутаты|прокуроры|Прокуроры|"
+                       r"Вице-премьер|вице-премьер)$")
 _KK_SURNAME = re.compile(r"^[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ова|ева|ин|ина|ұлы|қызы|баев|бекова)$")
 KK_DATIVE = re.compile(rf"(?:{_KK_DATIVE_END}|(?:мен|бен|пен)(?=\s+бірлесіп)|-[аеa])$")
 _KK_ACC_END = re.compile(r"(?:ны|ні|ды|ді|ты|ті|ын|ін)$")  # "комитетін", "басқармаларын" (after a possessive)
@@ -692,6 +695,19 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
     m = KK_TRIGGER.search(text)
     if not m:
         return _kk_imperative(text, start, doc_date) or _kk_list_item(text, start, doc_date)
+    # "… күшейтуді тапсырды, сондай-ақ Ұлттық банкке … қатаңдатуды жүктеді": a second order with its own trigger
+    second = re.match(r"\s*,\s*(?:сондай-ақ|сонымен қатар|ал|және|әрі)\s+", text[m.end():])
+    if second and KK_TRIGGER.search(text, m.end() + second.end()):
+        cut = m.end() + second.end()
+        first = _kk_directives(text[: m.end()] + ".", start, doc_date)
+        rest = _kk_directives(text[cut:], start + cut, doc_date)
+        for d in rest:
+            d.issuer = d.issuer or (first[0].issuer if first else None)
+        drafts = first + rest
+        for d in drafts:
+            d.sentence_start, d.sentence_end = start, start + len(text)
+        if drafts:
+            return drafts
     prefix = text[: m.start()]
     if _foreign_issuer(prefix):
         return []
@@ -714,7 +730,8 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
         return []  # "Үкімет басшысы бірқатар нақты тапсырма берді": a summary, not a directive
     issuer = None
     if trig in {"тапсырды", "тапсырма берді", "тапсырмалар берді", "жүктеді", "міндеттеді", "нұсқау берді", "талап етті",
-                "ұсыну енгізді"}:
+                "ұсыну енгізді", "тапсырмасын берді", "тапсырмаларын берді", "міндет қойды", "міндетін қойды",
+                "міндеттер қойды", "міндеттерді қойды"}:
         first_owner_at = region.find(owners[0]) if owners else len(region)
         im = list(_KK_ISSUER.finditer(region[:max(first_owner_at, 0)]))
         issuer = _clean(im[-1].group()) if im else None
