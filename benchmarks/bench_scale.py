@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from dq_nlp.index.dense import open_client
-from dq_nlp.index.lexical import LexicalIndex
+from dq_nlp.index.lexical import LexicalIndex, top_indices
 from dq_nlp.index.search import Weights, fuse_units
 
 VOCAB = ("министерство акимат поручить обеспечить цифровизация школа интернет бюджет срок отопительный сезон "
@@ -66,7 +66,7 @@ def main() -> None:
                 res = col.query(query_embeddings=[q.tolist()], n_results=50, include=["distances"])
                 dense = {i: 1 - d for i, d in zip(res["ids"][0], res["distances"][0])}
                 lx = lex.scores(words)
-                top = np.argsort(-lx)[:50]
+                top = top_indices(lx, 50)  # the partial sort `dq search` uses
                 cand = list(dict.fromkeys(list(dense) + [ids[j] for j in top]))
                 d = np.array([dense.get(c, 0.0) for c in cand], dtype=np.float32)
                 lv = np.array([lx[int(c[1:])] for c in cand], dtype=np.float32)

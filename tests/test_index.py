@@ -90,13 +90,29 @@ def test_language_normalisation_and_round3_preset():
     dense = np.array([0.91, 0.88, 0.86, 0.80, 0.78, 0.74], dtype=np.float32)
     lexical = np.array([3.0, 0.0, 1.0, 8.0, 2.0, 0.0], dtype=np.float32)
     langs = ["ru", "ru", "ru", "kk", "kk", "kk"]
-    # e5 scores every other-language unit lower: with the default per-language z-scores a constant shift of the
-    # Kazakh units' cosines changes nothing for a Russian query (one z-score over the pool would)
+    # e5 scores every other-language unit lower: with per-language z-scores (round 4's preset) a constant shift of
+    # the Kazakh units' cosines changes nothing for a Russian query (one z-score over the pool would)
     shifted = dense + np.array([0, 0, 0, 0.05, 0.05, 0.05], dtype=np.float32)
-    assert np.allclose(fuse_units(dense, lexical, "ru", langs, Weights()),
-                       fuse_units(shifted, lexical, "ru", langs, Weights()), atol=1e-5)
+    assert np.allclose(fuse_units(dense, lexical, "ru", langs, Weights.round4()),
+                       fuse_units(shifted, lexical, "ru", langs, Weights.round4()), atol=1e-5)
     assert not np.allclose(fuse_units(dense, lexical, "ru", langs, Weights.round3()),
                            fuse_units(shifted, lexical, "ru", langs, Weights.round3()), atol=1e-3)
     # the round-3 preset is the old fusion: one z-score, lexical 0.5 ru→ru, 2.0 across languages, dense 1
     old = fuse(dense, lexical, np.array([0.5, 0.5, 0.5, 2.0, 2.0, 2.0], dtype=np.float32), 1.0)
     assert np.allclose(fuse_units(dense, lexical, "ru", langs, Weights.round3()), old, atol=1e-6)
+
+
+def test_directives_split_from_one_sentence_are_one_hit(loaded):
+    from collections import defaultdict
+
+    by_span = defaultdict(list)
+    for doc in loaded.store.documents():
+        for d in loaded.store.directives(doc_id=doc["id"]):
+            by_span[(d.doc_id, d.sentence.start, d.sentence.end)].append(d)
+    shared = [v for v in by_span.values() if len(v) > 1]
+    assert shared, "the test corpus should hold a sentence with several directives"
+    d = shared[0][0]
+    hits = loaded.index.search(d.sentence.text, k=10, filters=SearchFilters(kind="directive"))
+    spans = [(h.doc_id, h.start, h.end) for h in hits]
+    assert (d.doc_id, d.sentence.start, d.sentence.end) in spans
+    assert len(spans) == len(set(spans)) == len(hits)

@@ -24,6 +24,17 @@ def analyse(text: str, lang: str | None = None, scheme: str = "stem+prefix5") ->
     return out
 
 
+def top_indices(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the ``k`` highest positive scores, best first: a partial sort, so a query over a million units
+    does not pay for ordering all of them (a full ``argsort`` of 1M floats takes ~70 ms)."""
+    if k < scores.size:
+        top = np.argpartition(scores, scores.size - k)[scores.size - k:]
+    else:
+        top = np.arange(scores.size)
+    top = top[scores[top] > 0]
+    return top[np.lexsort((top, -scores[top]))]  # best first; ties in index order
+
+
 class LexicalIndex:
     def __init__(self, directory: Path, scheme: str = "stem+prefix5"):
         self.scheme = scheme
