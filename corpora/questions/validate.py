@@ -13,6 +13,9 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from dq_nlp.eval.haystack import manifest_entries  # noqa: E402  (stdlib-only module: no heavy imports)
+
 QUESTIONS = ROOT / "corpora/questions/questions.jsonl"
 QUERIES = ROOT / "corpora/queries/queries.jsonl"
 QUERIES_DEV2 = ROOT / "corpora/queries/queries_dev2.jsonl"
@@ -137,9 +140,9 @@ def check_questions(ids: set[str]) -> None:
 
 
 def haystack_docs() -> set[str]:
-    """Repo-relative paths of the frozen haystack (corpora/haystack.txt) the judgements are made against."""
-    lines = HAYSTACK.read_text(encoding="utf-8").splitlines() if HAYSTACK.exists() else []
-    return {x.strip() for x in lines if x.strip() and not x.startswith("#")}
+    """Repo-relative paths of the frozen haystack (corpora/haystack.txt) the judgements are made against, read as
+    the benchmarks read it."""
+    return set(manifest_entries(HAYSTACK))
 
 
 def check_queries(path: Path = QUERIES, extra: bool = False, seen_queries: set[str] | None = None) -> None:

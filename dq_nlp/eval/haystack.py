@@ -16,6 +16,12 @@ ALL_CORPORA = [REPO_DIR / "corpora" / "samples", REPO_DIR / "corpora" / "gold"]
 CHOICES = ("frozen", "all")
 
 
+def manifest_entries(manifest: Path = MANIFEST) -> list[str]:
+    """The repo-relative paths listed in the manifest (comment lines start with "#")."""
+    lines = [x.strip() for x in manifest.read_text(encoding="utf-8").splitlines()] if manifest.exists() else []
+    return [x for x in lines if x and not x.startswith("#")]
+
+
 def haystack_paths(which: str = "frozen") -> list[Path]:
     """Files (``frozen``) or folders (``all``) to ingest for a judged benchmark."""
     if which == "all":
@@ -24,8 +30,7 @@ def haystack_paths(which: str = "frozen") -> list[Path]:
         raise DqError(f"unknown haystack {which!r}: use one of {', '.join(CHOICES)}")
     if not MANIFEST.exists():
         raise DqError(f"{MANIFEST} is missing: restore it from git, or pass --haystack all")
-    lines = [x.strip() for x in MANIFEST.read_text(encoding="utf-8").splitlines()]
-    paths = [REPO_DIR / x for x in lines if x and not x.startswith("#")]
+    paths = [REPO_DIR / x for x in manifest_entries()]
     missing = [str(p.relative_to(REPO_DIR)) for p in paths if not p.exists()]
     if missing:
         raise DqError(f"{len(missing)} haystack files are missing (first: {missing[0]}); restore them from git")

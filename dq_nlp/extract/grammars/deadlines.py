@@ -87,7 +87,7 @@ _RULES_SRC: list[tuple[str, str]] = [
     ("kk_quarter", rf"(?:(?:{YEAR_KK}|(?P<next>келесі\sжылдың|келер\sжылдың))\s)?{KK_ORDINAL}(?:\s|(?<=-))(?:тоқсан\w*)(?:\s(?:соңына|аяғына))?(?:\s(?:дейін|ішінде))?"),
     ("kk_half", rf"(?:(?:{YEAR_KK}|(?P<next>келесі\sжылдың|келер\sжылдың))\s)?{KK_ORDINAL}(?:\s|(?<=-))(?:жартыжылды\w*|жарты\sжылды\w*|жартыжылд\w*)(?:\s(?:соңына|аяғына))?(?:\s(?:дейін|ішінде))?"),
     # --- year ends
-    ("ru_month_end_current", r"(?:до|к)\sконц[ау]\s(?:текущего\s|этого\s|(?P<next>следующего)\s)?месяца|"
+    ("month_end_this_or_next", r"(?:до|к)\sконц[ау]\s(?:текущего\s|этого\s|(?P<next>следующего)\s)?месяца|"
                              r"(?:ағымдағы|осы|(?P<next_kk>келесі))\sайдың\s(?:соңына|аяғына)(?:\sдейін)?"),
     ("ru_school_year_end", r"(?:до|к)\sконц[ау]\s(?:текущего\s|этого\s)?учебного\sгода"),
     ("ru_year_end", rf"(?:до|к)\s(?:конц[ау]|окончани[юя])\s(?:текущего\s|этого\s|нынешнего\s|следующего\s)?(?:года|{YEAR_RU})"),
@@ -188,6 +188,11 @@ def _infer_year(month: int, day: int, doc: date) -> int:
     return doc.year + 1 if candidate < doc - timedelta(days=31) else doc.year
 
 
+def _relative_year(rel: str, doc: date) -> int:
+    """"текущего/этого года" is the document's year, "следующего/будущего года" the next one."""
+    return doc.year + 1 if rel.lower() in {"следующего", "будущего"} else doc.year
+
+
 def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
     text = m.group().strip()
     g = m.groupdict()
@@ -209,7 +214,7 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
         day = int(g["d"])
         year = _year(m, doc) or _infer_year(month, day, doc)
         if g.get("rel"):  # "до 25 декабря текущего года", "до 1 марта следующего года"
-            year = doc.year + 1 if g["rel"].lower() in {"следующего", "будущего"} else doc.year
+            year = _relative_year(g["rel"], doc)
         try:
             return Deadline(text=text, date=date(year, month, day).isoformat(), granularity="day")
         except ValueError:
@@ -220,7 +225,7 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
         month = _ru_month(g["ru_month"]) if g.get("ru_month") else _kk_month(g["kk_month"])
         year = _year(m, doc) or _infer_year(month, 28, doc)
         if g.get("rel"):
-            year = doc.year + 1 if g["rel"].lower() in {"следующего", "будущего"} else doc.year
+            year = _relative_year(g["rel"], doc)
         if re.match(r"келесі", text, re.IGNORECASE):
             year = doc.year + 1
         elif re.match(r"ағымдағы|осы|биылғы", text, re.IGNORECASE):
@@ -246,12 +251,14 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
             end = _last_day(year + 1, end.month)
         granularity = "quarter" if "quarter" in name else "half"
         return Deadline(text=text, date=end.isoformat(), granularity=granularity)
-    if name == "ru_month_end_current":
+    if name == "month_end_this_or_next":
         end = _add_months(doc, 1) if g.get("next") or g.get("next_kk") else doc
         return Deadline(text=text, date=_last_day(end.year, end.month).isoformat(), granularity="month")
     if name == "mid_year":
         year = int(g.get("year") or g.get("ykk") or 0) or doc.year
-        if g.get("rel_kk") or (g.get("rel") or "").lower() == "следующего":
+        if g.get("rel"):
+            year = _relative_year(g["rel"], doc)
+        if g.get("rel_kk"):
             year = doc.year + 1
         return Deadline(text=text, date=date(year, 6, 30).isoformat(), granularity="half")
     if name == "ru_school_year_end":  # the school year ends in May

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...lang.detect import detect_lang
 from ...lang.ru import is_infinitive, tags
 from ...records import Deadline
 from .deadlines import find_deadlines
@@ -642,6 +643,12 @@ def _kk_action(before_trigger: str) -> str:
     return _clean(action)[:300]
 
 
+def _kk_active(trigger: str) -> bool:
+    """An active past trigger ("тапсырды", "нұсқау берді", "талап етті") names its issuer before the owner; the passive
+    ones ("тапсырылды", "жүктелді", "берілді") end in "-лды/-лді", the rest ("қажет", "тиіс", "тапсырған") are not past."""
+    return trigger.endswith(("ды", "ді", "ты", "ті")) and not trigger.endswith(("лды", "лді"))
+
+
 _KK_VERBAL_NOUN_END = re.compile(r"(?P<vn>[а-яәғқңөұүһі]{3,}[ую])\s*[;.]?\s*$")
 
 
@@ -729,9 +736,7 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
                                          or re.search(r"бірқатар|бірнеше|нақты|қатар", region)):
         return []  # "Үкімет басшысы бірқатар нақты тапсырма берді": a summary, not a directive
     issuer = None
-    if trig in {"тапсырды", "тапсырма берді", "тапсырмалар берді", "жүктеді", "міндеттеді", "нұсқау берді", "талап етті",
-                "ұсыну енгізді", "тапсырмасын берді", "тапсырмаларын берді", "міндет қойды", "міндетін қойды",
-                "міндеттер қойды", "міндеттерді қойды"}:
+    if _kk_active(trig):
         first_owner_at = region.find(owners[0]) if owners else len(region)
         im = list(_KK_ISSUER.finditer(region[:max(first_owner_at, 0)]))
         issuer = _clean(im[-1].group()) if im else None
@@ -780,8 +785,6 @@ _QUOTE = re.compile(r"«(?P<q>[^«»]{20,})»")
 
 def _quoted_russian(sentence: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
     """A Kazakh sentence quoting a Russian order: "Президент: «Правительству … до 1 сентября сформировать …», – деді."""
-    from ...lang.detect import detect_lang
-
     drafts: list[DirectiveDraft] = []
     for q in _QUOTE.finditer(sentence):
         if detect_lang(q.group("q")) == "ru":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...records import Kpi
-from .numbers import NUMBER, NUMBER_WORD, SCALE, parse_number, scale_of
+from .numbers import ABBREVIATION_DOT, NUMBER, NUMBER_WORD, SCALE, parse_number, scale_of
 
 VALUE = rf"(?:\$\s?)?(?:{NUMBER})"
 UNIT = rf"(?:\s?(?P<{{g}}>%|[А-Яа-яA-Za-z]{{{{1,6}}}}/[А-Яа-яA-Za-z]{{{{1,6}}}}|процент\w*|п\.\s?п\.|процентн\w+ пункт\w*|{SCALE}|дн\w*|день|час\w*|мест\w*|мин\w*|раз\w*|ед\w*|млн|тыс[.\u2024]?))?"
@@ -30,7 +30,7 @@ target_ru = re.compile(
     rf"(?P<period>\s(?:к|до)\s(?:концу\s)?(?:20\d{{2}}\s?(?:году|года|г\.)|года))?", re.IGNORECASE)
 reach_ru = re.compile(
     rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?:(?:должн\w+|планируется|ожидается)\s+)?(?:достигнет|достигнут|составит|составят|составил\w*|составляет|составляют|"
-    rf"(?<=должна\s)достичь|(?<=должен\s)достичь|(?<=должно\s)достичь|(?<=должны\s)достичь|"
+    rf"(?<=долж(?:н[аоы]|ен)\s)достичь|"
     rf"достиг(?:ла|ло|ли)?|достигает|достигал\w*|составлял\w*|превысит|превысил\w*|"
     rf"(?:вырос|выросл|увеличил|поднял|повысил|снизил|сократил|уменьшил|ускорил|замедлил|опустил)\w*(?:\s+[^\s,;]+){{0,2}}?\s+до|"
     rf"(?:оста[её]тся|остал\w*|сохраня\w*|сохранил\w*|сохранен\w*|сохранён\w*|держится|находится)\s+(?:на\s+уровне|(?:высок|низк)\w+\s+[—–-]))"
@@ -72,7 +72,10 @@ gapped_ru = re.compile(
 # "снизились на четверть", "сократилось на треть"
 fraction_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_RU})\s+(?:почти\s+|более\s+чем\s+|примерно\s+)?на\s+"
                          rf"(?P<frac>треть|четверть|половину|пятую\s+часть)", re.IGNORECASE)
-_FRACTIONS = {"треть": 100 / 3, "четверть": 25.0, "половину": 50.0, "пятую часть": 20.0}
+_FRACTIONS = {"треть": 100 / 3, "четверть": 25.0, "половину": 50.0, "пятую часть": 20.0,
+              "трети": 100 / 3, "четверти": 25.0, "половины": 50.0}  # "достигла трети"
+# "вдвое больше", "выросло втрое"
+_TIMES_WORDS = {"вдвое": 2.0, "втрое": 3.0, "вчетверо": 4.0, "впятеро": 5.0}
 
 
 def _fraction(word: str) -> float:
@@ -329,7 +332,6 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:а|ал|и|при этом|тогда как
 # "180 тыс. гектаров": the abbreviation's dot is not a sentence end, yet every metric span stops at "."; it is
 # masked (same length, so offsets hold) while the patterns run
 _ABBREV_DOT = re.compile(r"(?<=\bтыс)\.(?=\s+[а-яё])")
-_MASK = "\u2024"
 
 
 def find_kpis(text: str, offset: int = 0, lang: str = "ru", prev_metric: str | None = None) -> list[Kpi]:
@@ -337,11 +339,11 @@ def find_kpis(text: str, offset: int = 0, lang: str = "ru", prev_metric: str | N
     one's subject is not swallowed by the first."""
     if not _HAS_FIGURE.search(text):
         return []  # no figure, no indicator: skip the expensive patterns
-    text = _ABBREV_DOT.sub(_MASK, text)
+    text = _ABBREV_DOT.sub(ABBREVIATION_DOT, text)
     found = _find_kpis(text, offset, lang, prev_metric)
     for k in found:
-        k.metric = k.metric.replace(_MASK, ".")
-        k.text = k.text.replace(_MASK, ".") if k.text else k.text
+        k.metric = k.metric.replace(ABBREVIATION_DOT, ".")
+        k.text = k.text.replace(ABBREVIATION_DOT, ".") if k.text else k.text
     return found
 
 
@@ -493,9 +495,8 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
     for m in (nominal_target_ru.finditer(text) if GATES["nominal_target_ru"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "%", "target", (m.group("period") or "").strip() or None)
     for m in (twofold_ru.finditer(text) if GATES["twofold_ru"].search(text) else ()):
-        times = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5}[m.group("times").lower()]
         metric, start = _subject_start(m)
-        add(m, metric, None, float(times), "x", "achieved", start=start)
+        add(m, metric, None, _TIMES_WORDS[m.group("times").lower()], "x", "achieved", start=start)
     for m in (fraction_ru.finditer(text) if GATES["fraction_ru"].search(text) else ()):
         metric, start = _subject_start(m)
         add(m, metric, None, _fraction(m.group("frac")), "%", "achieved", start=start)
@@ -567,7 +568,7 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         if m.group("by"):
             to, unit = _num(m.group("by")), _unit(m.group("u2"), m.group())
         else:
-            to = {"вдвое": 2.0, "втрое": 3.0, "вчетверо": 4.0}.get((m.group("twice") or "").lower()) or _num(m.group("times"))
+            to = _TIMES_WORDS.get((m.group("twice") or "").lower()) or _num(m.group("times"))
             unit = "x"
         add(m, metric, None, to, unit, "achieved", start=m.start("that"))
     for m in (plan_fact_ru.finditer(text) if GATES["plan_fact_ru"].search(text) else ()):
@@ -580,8 +581,7 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         add(m, m.group("metric"), None, _num(m.group("to")), "%", "target")
     for m in (reach_fraction_ru.finditer(text) if GATES["reach_fraction_ru"].search(text) else ()):
         metric, start = _subject_start(m)
-        frac = {"трети": "треть", "четверти": "четверть", "половины": "половину"}[m.group("frac").lower()]
-        add(m, metric, None, _fraction(frac), "%", "achieved", start=start)
+        add(m, metric, None, _fraction(m.group("frac")), "%", "achieved", start=start)
     for m in (by_amount_ru.finditer(text) if GATES["by_amount_ru"].search(text) else ()):
         metric, start = _subject_start(m)
         to = _num(m.group("to"))
@@ -599,7 +599,8 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
     found.sort(key=lambda k: k.start or 0)
     for i, k in enumerate(found):
         if k.metric == _ANAPHOR:
-            k.metric = next((p.metric for p in reversed(found[:i]) if p.metric != _ANAPHOR), None) or prev_metric or last_metric
+            said = [p.metric for p in found if p.metric != _ANAPHOR]
+            k.metric = next((p.metric for p in reversed(found[:i]) if p.metric != _ANAPHOR), None) or prev_metric or next(iter(said), "")
     return _attach_baselines(found, original, offset)
 
 
@@ -613,13 +614,13 @@ def _attach_baselines(found: list[Kpi], text: str, offset: int) -> list[Kpi]:
         m = _BASELINE.match(text[k.end - offset:])
         if not m:
             continue
-        base = _num(next(g for g in m.groups() if g))
+        group = next(g for g in ("b1", "b2", "b3", "b4") if m.group(g))
+        base = _num(m.group(group))
         if base is None:
             continue
-        shown = re.search(NUMBER, k.text or "")
-        first = _num(shown.group()) if shown else None
-        if k.to >= 1000 and base < 1000 and first:  # "310,4 млрд т-км против 298,2 млрд т-км": the same scale
-            base *= k.to / first
+        scale = re.match(rf"\s?({SCALE})", m.string[m.end(group):])
+        if scale and k.to >= 1000 > base:  # "…, увеличившись на 180 тыс. гектаров против 150 тыс.": the same scale
+            base *= scale_of(scale.group(1))
         k.from_ = base
         used.append((k.end - offset, k.end - offset + m.end()))
     return [k for k in found if not (_BASELINE_METRIC.match(k.metric.strip()) or

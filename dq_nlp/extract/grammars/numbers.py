@@ -17,6 +17,8 @@ for _forms, _value in (
     for _f in _forms.split():
         SCALES[_f] = _value
 
+# Stands in for the dot of "тыс." while the KPI patterns run (kpis.find_kpis): every metric span stops at ".".
+ABBREVIATION_DOT = "\u2024"
 SCALE = r"(?:тыс[.\u2024]?|тысяч[аиу]?|мың(?:ы)?|млн\.?|миллион(?:а|ов|ы|ах)?|млрд\.?|миллиард(?:а|ов|ы|ах)?|трлн\.?|триллион(?:а|ов|ы|ах)?)"
 
 # Number words that carry values in this genre (ru + kk). Fractions first: "полтора" = 1.5, "бір жарым" = 1.5.
@@ -50,4 +52,4 @@ def parse_number(text: str) -> float | None:
 def scale_of(word: str | None) -> float:
     if not word:
         return 1.0
-    return SCALES.get(word.lower().rstrip(".\u2024"), SCALES.get(word.lower(), 1.0))
+    return SCALES.get(word.lower().rstrip("." + ABBREVIATION_DOT), SCALES.get(word.lower(), 1.0))
