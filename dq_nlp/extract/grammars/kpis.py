@@ -73,7 +73,7 @@ gapped_ru = re.compile(
 fraction_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_RU})\s+(?:почти\s+|более\s+чем\s+|примерно\s+)?на\s+"
                          rf"(?P<frac>треть|четверть|половину|пятую\s+часть)", re.IGNORECASE)
 _FRACTIONS = {"треть": 100 / 3, "четверть": 25.0, "половину": 50.0, "пятую часть": 20.0,
-              "трети": 100 / 3, "четверти": 25.0, "половины": 50.0}  # "достигла трети"
+              "трети": 100 / 3, "четверти": 25.0, "половины": 50.0, "половина": 50.0}  # "достигла трети"
 # "вдвое больше", "выросло втрое"
 _TIMES_WORDS = {"вдвое": 2.0, "втрое": 3.0, "вчетверо": 4.0, "впятеро": 5.0}
 
@@ -94,7 +94,7 @@ pp_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?:до|на)\s(?P<to>{NUM
 completion_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?P<verb>(?:завершен|завершён|выполнен|готов|подготовлен|исполнен|освоен|построен|реализован)\w*)"
                            rf"(?:\s+[^\s,;]+){{0,2}}?\s+на\s(?P<to>{NUMBER})\s?(?:%|процент\w*)", re.IGNORECASE)
 # "поступления составили 16,4 трлн тенге, увеличившись на 11,2%": the change rides on a gerund after the level
-gerund_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s+(?:составил\w*|достиг\w*)\s+[^;]{{1,60}}?,\s+"
+gerund_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s+(?:составил\w*|достиг\w*|превысил\w*)\s+[^;]{{1,60}}?,\s+"
                        rf"(?:увеличившись|выросши|снизившись|сократившись|уменьшившись|прибавив|потеряв)\s+на\s(?P<to>{NUMBER})\s?(?:%|процент\w*)",
                        re.IGNORECASE)
 # "подготовлено 98% объектов теплоэнергетики", "подключено 62% жилого фонда": a done-participle before the share
@@ -105,7 +105,7 @@ done_share_ru = re.compile(
     rf"(?=\s+(?:при|к|в|на|до|из|против|и|а)\s|[.;:!?,]|$)", re.IGNORECASE)
 # "индекс физического объёма — 102,8%", "уровень газификации — 52% (в 2024 году — 31%)": a stats line
 dash_value_ru = re.compile(
-    rf"(?P<metric>[^.;:!?—–()]{{3,140}}?),?\s+[—–]\s+(?:почти\s+|около\s+|более\s+|свыше\s+|порядка\s+|лишь\s+)?(?P<to>(?:\$\s?)?(?:{NUMBER}))\s?"
+    rf"(?P<metric>[^.;:!?—–()]{{3,140}}?),?\s+[—–]\s+(?:почти\s+|около\s+|более\s+|свыше\s+|порядка\s+|лишь\s+)?(?P<to>(?:\$\s?)?(?:{NUMBER}))\s?(?:(?P<scale>{SCALE})\s?)?"
     rf"(?P<u2>%|процент\w*|[А-Яа-я]{{1,4}}/[А-Яа-я]{{1,4}}|балл\w*)?"
     rf"(?:\s*\((?:[^()—–]{{3,60}}?)\s+[—–-]\s+(?P<from>(?:\$\s?)?(?:{NUMBER}))\s?(?:%|{SCALE})?\)|"
     rf",\s+(?:годом|год|месяцем|кварталом)\s+(?:ранее|раньше)\s+[—–]\s+(?P<from2>{NUMBER})\s?%?)?", re.IGNORECASE)
@@ -122,11 +122,11 @@ nominal_target_ru = re.compile(
 # "сократился вдвое", "выросло втрое"
 twofold_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_RU})\s+(?P<times>вдвое|втрое|вчетверо|впятеро)", re.IGNORECASE)
 # "Из 7 540 школ страны к интернету подключены 7 310": a part of a counted whole
-part_of_ru = re.compile(rf"\b[Ии]з\s(?P<total>{NUMBER})\s(?P<rest>[^.;:!?\d]{{3,160}}?)\s(?P<to>{NUMBER})(?=[\s.,;)]|$)(?!\s?(?:%|млн|млрд|тыс|трлн|тенге|долл))",
+part_of_ru = re.compile(rf"\b[Ии]з\s(?P<total>{NUMBER})\s(?P<rest>[^.;:!?\d]{{3,160}}?)\s(?P<to>{NUMBER})(?:\s?(?P<scale>тыс[.\u2024]?|млн|млрд))?(?=[\s.,;)]|$)(?!\s?(?:%|трлн|тенге|долл))",
                         re.IGNORECASE)
 # "при плане 100%", "при плановом показателе 45%": the plan of the indicator next to it
 plan_ru = re.compile(rf"\bпри\s+(?:плане|плановом\s+(?:показателе|значении|уровне)|целевом\s+(?:показателе|значении|уровне)|"
-                     rf"прогнозе)\s+(?:в\s+)?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*|(?:{SCALE})(?:\s(?:кВт·?ч|тенге|долл\w*|человек|рабочих\s+мест|тонн|"
+                     rf"прогнозе)\s+(?:в\s+)?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*|(?:{SCALE})(?:\s(?:кВт·?ч|тенге|долл\w*|человек|рабочих\s+мест|тонн\w*|гектар\w*|га|"
                      rf"кв\.\s?м(?:етров)?|км))?)", re.IGNORECASE)
 range_share_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:на уровне|в размере|от)\s(?P<from>{NUMBER})\s?(?:до|[-–])\s?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)",
                             re.IGNORECASE)
@@ -155,6 +155,40 @@ by_amount_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH
 # "зерновые убраны на площади 3,1 млн гектаров, или 18% от плана", "освоено 318,4 млрд тенге, или 77,2%"
 or_share_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,200}}?)\s+(?P<verb>\w+(?:ен|ён|ан|ны|на|но|ено|ано))\s+[^.;:!?]{{0,60}}?(?:{NUMBER})\s?(?:{SCALE})?[^.;:!?,\d]{{0,20}},"
                          rf"\s+или\s+(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)", re.IGNORECASE)
+# "В Костанайской области при плане 4,5 млн гектаров убрано 1,6 млн гектаров", "создано 472 тыс.": an amount done
+done_amount_ru = re.compile(
+    rf"(?P<metric>[^.;:!?]{{3,160}}?)\s+(?:фактически\s+|уже\s+|всего\s+)?(?P<verb>(?:оснащен|убран|создан|построен|введен|введён|"
+    rf"отремонтирован|засеян|трудоустроен|подключен|подключён|модернизирован|заготовлен|собран|намолочен|реконструирован|"
+    rf"газифицирован|освоен|привлечен|привлечён|отведен|отведён)[оаы]?)\s+(?:около\s+|более\s+|свыше\s+|почти\s+)?(?P<to>{NUMBER})\s?(?P<scale>{SCALE})?"
+    rf"(?P<unit>\s?(?:гектар\w*|га\b|тонн\w*|км\b|километр\w*|человек|рабочих\s+мест|кв\.\s?м\w*|голов\w*|МВт|кВт\w*))?(?=[\s.,;)]|$)",
+    re.IGNORECASE)
+# "выдано … кредитов по ставке 5% годовых", "кредиты под 6% годовых": an interest rate is a value
+rate_ru = re.compile(rf"(?P<what>[^.;:!?]{{0,80}}?)\s*(?:по\s+ставке|под)\s+(?:не\s+более\s+|до\s+)?(?P<to>{NUMBER})\s?%\s+годовых",
+                     re.IGNORECASE)
+# "Доступ к интернету имеют 95,8% домохозяйств", "покупки онлайн совершали 58% пользователей": a share of a counted whole
+share_verb_ru = re.compile(
+    rf"(?P<metric>[^.;:!?]{{3,100}}?)\s+(?P<verb>имеют|имеет|имели|совершали|совершают|совершил\w*|пользуются|пользовались|"
+    rf"используют|использовали|получили|получают|оплачивают|оплачивали|владеют|доверяют|поддерживают|поддержали|оценили|считают)\s+"
+    rf"(?:около\s+|более\s+|почти\s+|лишь\s+|уже\s+)?(?P<to>{NUMBER})\s?%\s+(?P<whole>[а-яё]+(?:\s+[а-яё]+(?:ых|их|ов|ев|ей))?)",
+    re.IGNORECASE)
+# "из которых 60% приходится на частные инвестиции", "Около трети прироста цен пришлось на регулируемые услуги"
+falls_on_ru = re.compile(
+    rf"(?:около\s+|почти\s+|более\s+|свыше\s+)?(?:(?P<to>{NUMBER})\s?%|(?P<frac>трети|четверти|половины|треть|четверть|половина))"
+    rf"\s*(?P<of>[^.;:!?,\d]{{0,60}}?)\s*(?:приходится|пришл(?:ось|ась|ись)|приходил\w+|прид[её]тся)\s+на\s+(?P<what>[^.;:!?,]{{3,80}})",
+    re.IGNORECASE)
+# "Пользователей eGov Mobile стало на 1,4 млн больше": a change by an amount
+more_by_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s+стал[оаи]?\s+на\s+(?P<to>{NUMBER})\s?(?P<scale>{SCALE})?\s*(?:больше|меньше)",
+                        re.IGNORECASE)
+# "зафиксировано 14 порывов на тепловых сетях против 39": a count of events set against the past
+count_against_ru = re.compile(
+    rf"(?P<verb>зафиксирован\w*|зарегистрирован\w*|выявлен\w*|произош\w+|отмечен\w*|допущен\w*)\s+(?P<to>{NUMBER})\s+"
+    rf"(?P<what>[^.;:!?,\d]{{3,80}}?)\s+против\s+(?P<from>{NUMBER})(?=[\s.,;)]|$)", re.IGNORECASE)
+_PER_CAPITA = re.compile(r"\s+на\s+(?:1[\s\u00a0\u202f]?000|10[\s\u00a0\u202f]?000|100[\s\u00a0\u202f]?000|100\s+тыс\.?)\s+[а-яё]+(?:\s+[а-яё]+)?",
+                         re.IGNORECASE)
+_AGE_METRIC = re.compile(r"продолжительност|возраст", re.IGNORECASE)
+_CHANGE_AND = re.compile(rf"^(?:{GROWTH_RU})\s+(?:на|в)\s+.*?\s+и$", re.IGNORECASE)
+# a physical amount in scaled units ("14,1 млн тонн") is an indicator, a scaled sum of money is not
+_PHYSICAL = re.compile(r"\s*(?:тонн|гектар|т-км|кв\.\s?м|км\b|человек|кВт|МВт|голов|баррел|куб)", re.IGNORECASE)
 # a baseline said after the level: "(годом ранее — 9,8%)", ", годом ранее было 8,1", "против 66% в прошлом году", "с 10,0% в марте"
 _BASELINE = re.compile(
     rf"^\s*(?:\((?:годом\s+ранее|год\s+назад|в\s+прошлом\s+году|на\s+начало\s+года|в\s+20\d\d\s+году|[^()—–]{{3,30}}?)\s*[—–:-]\s*"
@@ -168,27 +202,47 @@ _BASELINE_METRIC = re.compile(r"^(?:годом|год)\s+(?:ранее|рань�
 _KK_UNIT = r"(?:%|пайыз\w*|(?:жұмыс\s)?күн\w*|орын\w*|сағат\w*|минут\w*|миллион\w*|млн|млрд|миллиард\w*|мың\w*|есе\w*|[а-яәғқңөұүһі]{3,})"
 from_to_kk = re.compile(
     rf"(?P<pre>[^.;:!?]*?)(?P<from>{VALUE})\s?-?\s?(?P<u1>{_KK_UNIT})?-?(?<=[^\s])(?:дан|ден|тан|тен|нан|нен|ынан|інен)?\s+"
-    rf"(?P<to>{VALUE})\s?-?\s?(?P<u2>{_KK_UNIT})?-?(?:ға|ге|қа|ке|на|не|ына|іне|а|е)?\s+(?:дейін\s+)?"
+    rf"(?:[а-яәғқңөұүһі]+(?:та|те|да|де)\s+)?(?P<to>{VALUE})\s?-?\s?(?P<u2>{_KK_UNIT})?-?(?:ға|ге|қа|ке|на|не|ына|іне|а|е)?\s+(?:дейін\s+)?"
     rf"(?P<verb>өсті|өседі|артты|артады|ұлғайды|ұлғаяды|төмендеді|төмендейді|қысқарды|қысқарады|көтерілді|азайды|жетті|жетеді|"
-    rf"көбейді|кеміді|жақсарды|өсіп|артып|қысқарып|төмендеп|баяулады|баяулап|азайып|ұлғайып|көбейіп|"
+    rf"көбейді|кеміді|жақсарды|өсіп|артып|қысқарып|төмендеп|баяулады|баяулап|азайып|ұлғайып|көбейіп|жеделдеді|кеңейді|жеделдеп|кеңейіп|"
     rf"(?:өск|артқ|ұлғайғ|төмендег|қысқарғ|баяулаға|азайғ|көбейг|көтерілг)\w*)",
     re.IGNORECASE)
+_KK_LEVEL_VERB = (r"жетті|жетеді|құрады|құрайды|өсті|артты|ұлғайды|төмендеді|қысқарды|азайды|жетуі|құрауы|артып|өсіп|төмендеп|"
+                  r"қысқарып|азайып|ұлғайып|көбейіп|кеміп|көбейді|кеміді|орындалды|орындалып|жеткізілді|жеткізіледі|жеткізілуі|"
+                  r"көтерілді|баяулады|жеделдеді|кеңейді|деңгейінде|болды|болып\sотыр|асып\sтүсті|асты|көп|артық|жоғары|аз|төмен")
+# "X 96 пайызға жетті"; a verb said once for two figures ("A 14,8 пайызға, B 21,4 пайызға ұлғайды"); a bare level at the
+# end ("бүгінде бұл көрсеткіш 74 пайыз"); the subject may be in the clause before ("…өсіп, 96 пайызға жетті")
 value_kk = re.compile(
-    rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?P<to>{VALUE})\s?(?P<u2>%|пайыз)\s?-?\s?(?:ға|ге|ды|ді|ты|ті|ке|қа|ын|ін)?\s(?:дейін\s)?"
-    rf"(?P<verb>жетті|жетеді|құрады|құрайды|өсті|артты|ұлғайды|төмендеді|қысқарды|азайды|жетуі|құрауы|артып|өсіп|төмендеп|"
-    rf"қысқарып|орындалды|орындалып|жеткізілді|жеткізіледі|жеткізілуі|көтерілді|баяулады|деңгейінде)", re.IGNORECASE)
+    rf"(?P<metric>[^.;:!?]{{0,160}}?)(?:^|\s)(?P<to>{VALUE})\s?(?P<u2>%|пайыз)\s?-?\s?(?:ға|ге|ды|ді|ты|ті|ке|қа|ын|ін)?"
+    rf"(?:\s(?:дейін\s)?(?P<verb>{_KK_LEVEL_VERB})\b|(?=,\s[^.;:!?]{{3,120}}?\d\s?(?:%|пайыз)\S*\s(?:{_KK_LEVEL_VERB})\b)|(?=\s*[.;!?]?\s*$))",
+    re.IGNORECASE)
 # "мемлекеттік қызметтердің 92 пайызы цифрландырылды", "арналардың 40%-ы … жабдықталған": a share of a genitive whole
 share_of_kk = re.compile(
-    rf"(?P<whole>[^.;:!?,]{{2,120}}?(?:ның|нің|дың|дің|тың|тің))\s(?P<to>{VALUE})\s?(?:%\s?-?\s?(?:ы|і|ын|ін|ына|іне)|"
-    rf"пайыз(?:ы|ын|ына))\s(?P<rest>[^.;:!?,]{{3,140}}?)(?=[.;:!?,]|\s(?:ал|бүгінде|іс жүзінде)\s|$)", re.IGNORECASE)
+    rf"(?P<whole>[^.;:!?,]{{2,120}}?(?:ның|нің|дың|дің|тың|тің))\s(?P<to>{VALUE})\s?(?:%\s?-?\s?(?:ы|і|ын|ін|ына|іне|ында|інде)|"
+    rf"пайыз(?:ы|ын|ына|ында))\s(?P<rest>[^.;:!?,]{{3,140}}?)(?=[.;:!?,]|\s(?:ал|бүгінде|іс жүзінде)\s|$)", re.IGNORECASE)
 # "жылдық инфляция 0,8 пайыздық тармаққа баяулады"
 pp_kk = re.compile(rf"(?P<metric>[^.;:!?]{{3,120}}?)\s(?P<to>{NUMBER})\s(?:пайыздық\s(?:тармақ|пункт)\w*|п\.\s?т\.)", re.IGNORECASE)
 # "Қазақстан ТМД елдері арасында 3-орынға көтерілді"
 place_kk = re.compile(r"(?P<metric>[^.;:!?]{3,120}?)\s(?P<to>\d{1,3})\s?-\s?орын(?:ға|ды|нан|да)\s(?P<verb>көтерілді|түсті|ие болды|тұр|иеленді|жайғасты)",
                       re.IGNORECASE)
 target_kk = re.compile(
-    rf"(?P<period>20\d{{2}}\s?жылға\s(?:қарай|дейін))?\s?(?P<metric>[^.;:!?]{{3,120}}?)\s(?P<to>{VALUE})\s?(?P<u2>%|пайыз)?\s?-?\s?(?:ға|ге|қа|ке|ына|іне)\s(?:дейін\s)?(?P<verb>жеткізу|жеткізілсін|жетеді|жеткізіледі|жеткізілуі|арттыру|ұлғайту|көтеру)",
+    rf"(?P<period>20\d{{2}}\s?жылға\s(?:қарай|дейін))?\s?(?P<metric>[^.;:!?]{{3,120}}?)\s(?P<to>{VALUE})\s?(?P<u2>%|пайыз|[A-Za-zА-Яа-я]{{1,6}}/[A-Za-zА-Яа-я]{{1,3}})?\s?-?\s?(?:ға|ге|қа|ке|ына|іне)\s(?:дейін\s)?"
+    rf"(?P<verb>жеткізу|жеткізілсін|жетеді|жеткізіледі|жеткізілуі|арттыру|ұлғайту|көтеру|төмендету|қысқарту|азайту)",
     re.IGNORECASE)
+# "64 елді мекеннің 52-сінде бөгеттер нығайтылды", "жоспарланған 420 шақырым жолдың 260 шақырымы жөнделді": a part of a
+# counted whole; the whole is an indicator too when it is the plan
+part_of_kk = re.compile(
+    rf"(?P<pre>[^.;:!?]*?)(?P<total>{NUMBER})\s(?:(?P<unit>шақырым|километр|гектар|тонна|мың|млн)\s)?"
+    rf"(?P<whole>(?:[а-яәғқңөұүһі-]+\s){{0,2}}[а-яәғқңөұүһі-]+(?:ның|нің|дың|дің|тың|тің))\s(?P<to>{NUMBER})\s?"
+    rf"(?:-?\s?(?:і|ы|сі|сы|інде|ында|сінде|сында|не|на)\b|(?P<unit2>шақырым|километр|гектар|тонна)\w*)\s(?P<rest>[^.;:!?,]{{3,80}})",
+    re.IGNORECASE)
+# "орташа өнімділік гектарына 14,2 центнерді құрады": a yield
+yield_kk = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s+гектарына\s+(?P<to>{NUMBER})\s+центнер\w*\s+(?:құрады|болды|жетті|құрап)",
+                      re.IGNORECASE)
+# "Халықаралық бағыттар саны 140-қа жетті": a count reached
+count_reach_kk = re.compile(
+    rf"(?P<metric>[^.;:!?,]{{3,120}}?\s(?:саны|көлемі|ұзындығы|қуаты))\s(?P<to>{NUMBER})\s?(?P<scale>мың|млн|млрд)?\s?-?\s?"
+    rf"(?:ға|ге|қа|ке|а|е|ке)\s(?:дейін\s)?(?:жетті|өсті|артты|ұлғайды|көбейді|жетіп|өсіп)", re.IGNORECASE)
 times_kk = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?P<to>{NUMBER}|{NUMBER_WORD})\sесе(?:ге)?\s(?P<verb>\w+)", re.IGNORECASE)
 
 _LEADING_NOISE = re.compile(
@@ -218,7 +272,7 @@ GATES = {
     "range_share_ru": _gate(r"%|процент"),
     "from_to_kk": _gate(r"(?:дан|ден|тан|тен|нан|нен)\s"),
     "value_kk": _gate(r"%|пайыз"),
-    "target_kk": _gate(r"жеткізу|жеткізілсін|жетеді|жеткізіледі|жеткізілуі|арттыру|ұлғайту|көтеру"),
+    "target_kk": _gate(r"жеткізу|жеткізілсін|жетеді|жеткізіледі|жеткізілуі|арттыру|ұлғайту|көтеру|төмендету|қысқарту|азайту"),
     "share_of_kk": _gate(r"(?:ның|нің|дың|дің|тың|тің)\s\d"),
     "pp_kk": _gate(r"пайыздық\s(?:тармақ|пункт)|п\.\s?т\."),
     "place_kk": _gate(r"-\s?орын"),
@@ -232,11 +286,14 @@ GATES = {
     "part_of_ru": _gate(r"\b[Ии]з\s\d"),
     "plan_ru": _gate(r"\bпри\s+(?:план|целев|прогноз)"),
     "times_kk": _gate(r"\bесе"),
+    "part_of_kk": _gate(r"(?:ның|нің|дың|дің|тың|тің)\s\d"),
+    "yield_kk": _gate(r"гектарына\s\d"),
+    "count_reach_kk": _gate(r"(?:саны|көлемі|ұзындығы|қуаты)\s\d"),
     "and_level_ru": _gate(r"\sи\s+(?:состав|достиг)|(?:п\.\s?п\.|%|раза?),?\s+(?:[—–]\s+)?до\s"),
     "table_pair_ru": _gate(r"%\s*/\s*\d|\|\s*\d"),
     "table_ru": _gate(r":\s*(?:в\s+)?20\d\d"),
     "then_now_ru": _gate(r"составлял|\sбыл|находил"),
-    "gapped_ru": _gate(r"\s[—–]\s+(?:на|в)\s"),
+    "gapped_ru": _gate(r"\s[—–]\s+(?:на|в|до)\s"),
     "fraction_ru": _gate(r"треть|четверть|половину|пятую"),
     "rank_move_ru": _gate(r"позици|мест|строч|ступен"),
     "such_ru": _gate(r"[—–]\s+таков"),
@@ -246,6 +303,14 @@ GATES = {
     "reach_fraction_ru": _gate(r"трети|четверти|половины"),
     "by_amount_ru": _gate(r"\bна\s\d"),
     "or_share_ru": _gate(r",\s+или\s+\d"),
+    "done_amount_ru": _gate(r"(?:оснащен|убран|создан|построен|введен|введён|ремонтирован|засеян|трудоустроен|подключ[её]н|модернизирован|"
+                            r"заготовлен|собран|намолочен|реконструирован|газифицирован|освоен|привлеч[её]н|отвед[её]н)\w*\s+(?:\w+\s+)?\d"),
+    "rate_ru": _gate(r"%\s+годовых"),
+    "share_verb_ru": _gate(r"(?:имеют|имеет|имели|соверш|польз|использ|получ|оплачива|владеют|доверяют|поддерж|оценили|считают)"
+                           r"\w*\s+(?:\w+\s+)?\d[\d,.]*\s?%"),
+    "falls_on_ru": _gate(r"пришл|приходи\w+\s+на|прид[её]тся"),
+    "more_by_ru": _gate(r"стал[оаи]?\s+на\s+\d"),
+    "count_against_ru": _gate(r"против\s+\d"),
 }
 _INTRO = re.compile(r"^(?:.*?\b(?:сообщил\w*|доложил\w*|отметил\w*|заявил\w*|подчеркнул\w*|сказал\w*|уточнил\w*),?\s+что\s+|"
                     r"(?:по данным|согласно|по информации|по словам|по оценкам|как отметил\w*|по итогам)[^,]*,\s*|"
@@ -258,6 +323,9 @@ _ANAPHORA = re.compile(r"^(?:этот|данный|указанный|этот �
 # "Мақсат – 2027 жылға қарай бұл көрсеткішті": the anaphor at the end of a longer clause
 _ANAPHOR_TAIL = re.compile(r"(?:^|\s)(?:бұл|осы|аталған|этот|данный)\s+(?:көрсеткіш|деңгей|индикатор|показатель)\w*$", re.IGNORECASE)
 _ANAPHOR = "\0anaphor"
+# a clause that is only a predicate names no indicator of its own
+_PREDICATE_ONLY = re.compile(r"^(?:однако\s+|но\s+|всё\s+ещё\s+|все\s+еще\s+|по-прежнему\s+)*(?:оста[её]тся|остал\w*|сохраня\w*|"
+                             r"держится|находится)(?:\s+(?:высок|низк|стабильн|значительн)\w*)?$", re.IGNORECASE)
 _HEADS = ("доля", "уровень", "число", "количество", "объем", "объём", "охват", "индекс", "показатель", "темп")
 
 
@@ -281,6 +349,7 @@ def _num(raw: str) -> float | None:
 
 
 def _clean_metric(metric: str) -> str:
+    metric = re.sub(r"^[^\w«\"(]+", "", metric)  # bullets and emoji of a Telegram post: "📌 Су желілерінің тозуы"
     metric = _KK_INTRO.sub("", metric.strip(" ,—–-:"))
     metric = _INTRO.sub("", metric.strip(" ,—–-:"))
     metric = _LEADING_NOISE.sub("", metric.strip(" ,—–-:"))
@@ -327,6 +396,9 @@ def _subject_start(m: re.Match, group: str = "metric") -> tuple[str, int]:
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:а|ал|и|при этом|тогда как|в то время как|но|однако|әрі|ал)\s+|;\s+", re.IGNORECASE)
+# Kazakh clauses also end at a converb ("… 2,5 пайыздық тармаққа өсіп, 96 пайызға жетті") and before "in fact / today"
+_CLAUSE_BREAK_KK = re.compile(r"\b(?:өсіп|артып|азайып|қысқарып|төмендеп|ұлғайып|көбейіп|кеміп|жетіп|баяулап|жеделдеп|кеңейіп|"
+                              r"көтеріліп|құрап),\s+|,\s+(?=(?:іс жүзінде|бүгінде|нақтысында|ал)\s)", re.IGNORECASE)
 
 
 # "180 тыс. гектаров": the abbreviation's dot is not a sentence end, yet every metric span stops at "."; it is
@@ -351,7 +423,10 @@ def _find_kpis(text: str, offset: int, lang: str, prev_metric: str | None) -> li
     period_match = _PERIOD.search(text)
     period = next((g for g in period_match.groups() if g), None) if period_match else None
     found: list[Kpi] = []
-    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text) + 1]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    if lang == "kk":
+        breaks = sorted(set(breaks) | {m.end() for m in _CLAUSE_BREAK_KK.finditer(text)})
+    bounds = [0] + breaks + [len(text) + 1]
     last = prev_metric
     for a, b in zip(bounds, bounds[1:]):
         clause = text[a:b]
@@ -375,14 +450,17 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         text = text[:p.start()] + " " * (p.end() - p.start()) + text[p.end():]
 
     def add(m: re.Match, metric: str, frm: float | None, to: float | None, unit: str | None, kind: str,
-            per: str | None = None, start: int | None = None, stop: int | None = None) -> None:
+            per: str | None = None, start: int | None = None, stop: int | None = None, own_span: bool = False) -> None:
         nonlocal last_metric
         s = m.start() if start is None else start
         stop = m.end() if stop is None else stop
         end = s + len(text[s:stop].rstrip())  # a blanked-out plan at the end is not part of this span
-        if any(s < e and b < end for b, e in taken) or to is None:
+        # a plan was blanked out of the text the others read, so its span is its own even inside another's
+        if (not own_span and any(s < e and b < end for b, e in taken)) or to is None:
             return
-        metric = _clean_metric(metric)
+        metric = re.sub(r"\s+", " ", _clean_metric(metric))
+        if _PREDICATE_ONLY.match(metric):
+            metric = "этот показатель"  # "…, однако остаётся высоким — 61%": the indicator of the clause before
         if _ANAPHOR_TAIL.search(metric):
             metric = _ANAPHOR_TAIL.search(metric).group().strip()
         if _ANAPHORA.match(metric) and (last_metric or prev_metric):
@@ -455,11 +533,22 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
                     and re.match(r"\s*(?:тонн|гектар|т-км|кв\.\s?м|км\b|человек|кВт|МВт|голов)", text[m.end():], re.IGNORECASE)
                     and not re.search(rf"(?:{GROWTH_RU})\s+(?:на|в)\s", m.group("metric"), re.IGNORECASE)
                     and not re.match(r"\s*\S+\s*,\s+(?:что|это|увеличив|сократив|снизив|вырос)", text[m.end():], re.IGNORECASE))
+        stop = None
+        if unit is None and not m.group("base"):
+            # "снизилась до 7,4 на 1 000 родившихся живыми", "продолжительность жизни достигла 75,3 года": a rate, an age
+            rate = _PER_CAPITA.match(text[m.end():])
+            years = re.match(r"\s?(?:года|лет)\b", text[m.end():]) if _AGE_METRIC.search(m.group("metric")) else None
+            if rate or years:
+                unit, stop, physical = (rate.group().strip() if rate else "лет"), m.end() + (rate or years).end(), True
         if (unit is None or scale_of(unit) > 1 or unit.lower().startswith(("тенге", "долл", "евро"))) and not (
                 plans or physical or m.group("base") and unit):
             continue  # "бюджет составит 312 млрд тенге" is money, not an indicator — unless set against a plan or a past
         metric, start = _subject_start(m)
-        add(m, metric, frm, to, unit, "target" if re.search(r"нет|нут|ит|ят|должн", m.group()) else "value", start=start)
+        if _CHANGE_AND.match(metric.strip()):
+            # "доля …, выросла в 1,5 раза и составила 36%": the change is another KPI; the subject is before it
+            metric, start = _subject(m.string[m.start("metric"):start].rstrip(" ,")), m.end("metric")
+        add(m, metric, frm, to, unit, "target" if re.search(r"нет|нут|ит|ят|должн", m.group()) else "value", start=start,
+            stop=stop)
     for m in (by_percent_ru.finditer(text) if GATES["by_percent_ru"].search(text) else ()):
         metric, start = _subject_start(m)
         add(m, metric, None, _num(m.group("to")), "%", "achieved", start=start)
@@ -518,15 +607,28 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
             metric = f"место {metric.strip()}"
         add(m, metric, _num(m.group("from")) if m.group("from") else None, _num(m.group("to")), "place", "achieved", start=start)
     for m in (part_of_ru.finditer(text) if GATES["part_of_ru"].search(text) else ()):
-        add(m, m.group("rest"), None, _num(m.group("to")), None, "value")
+        rest, to, scale = m.group("rest"), _num(m.group("to")), m.group("scale")
+        if scale:  # "Из 780 тыс. человек, …, трудоустроены 520 тыс. человек": part and whole in one scale
+            if not rest.lower().startswith(scale.lower()[:3]) or to is None:
+                continue
+            rest, to = re.sub(rf"^{SCALE}\s*", "", rest, flags=re.IGNORECASE), to * scale_of(scale)
+        add(m, rest, None, to, None, "value")
     for m in (dash_value_ru.finditer(text) if GATES["dash_value_ru"].search(text) else ()):
-        if m.group("u2") is None and m.group("from") is None and m.group("from2") is None and not (
-                plans and re.match(rf"\s?{SCALE}", text[m.end():], re.IGNORECASE)):
+        scale = m.group("scale")
+        physical = _PHYSICAL.match(text[m.end():]) if scale else None
+        if physical and re.match(r"\S*\s*[—–]", text[m.end() + physical.end():]):
+            physical = None  # "Треть посевов — около 4,3 млн гектаров — засеяна …": an aside between dashes
+        if m.group("u2") is None and m.group("from") is None and m.group("from2") is None and not (plans and scale or physical):
             continue  # "— 46" alone may be anything; a count needs its baseline (or a plan next to it) to be an indicator
         metric, start = _subject_start(m)
-        base = m.group("from") or m.group("from2")
-        add(m, metric, _num(base) if base else None, _num(m.group("to")), _unit(m.group("u2"), m.group()) if m.group("u2") else None,
-            "value", start=start)
+        if re.fullmatch(r"\s*(?:план|факт|прогноз)\s*", metric, re.IGNORECASE):
+            continue  # "план — 10 млн тонн, факт — 11,2 млн тонн" is one indicator's pair (plan_fact_ru)
+        base, to = m.group("from") or m.group("from2"), _num(m.group("to"))
+        base = _num(base) if base else None
+        if scale:  # "— $63,4 млрд (на начало года — $58,2 млрд)", "— 14,1 млн тонн"
+            to, base = to * scale_of(scale) if to is not None else None, base * scale_of(scale) if base is not None else None
+        unit = _unit(m.group("u2"), m.group()) if m.group("u2") else physical.group().strip() if physical else _unit(None, m.group())
+        add(m, metric, base, to, unit, "value", start=start, stop=m.end() + (physical.end() if physical else 0))
     for m in (gerund_ru.finditer(text) if GATES["gerund_ru"].search(text) else ()):
         metric, start = _subject_start(m)
         add(m, metric, None, _num(m.group("to")), "%", "achieved", start=start)
@@ -547,18 +649,37 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
             frm, to = frm * scale, to * scale
         add(m, clause, frm, to, _unit(unit_raw, m.group()), "achieved", start=start)
     for m in (value_kk.finditer(text) if GATES["value_kk"].search(text) else ()):
-        add(m, m.group("metric"), None, _num(m.group("to")), "%", "value")
+        metric, start = m.group("metric"), m.start()
+        compared = re.search(r",\s+бұл\s", metric)
+        if compared:  # "бюджетке 11,6 трлн теңге түсті, бұл өткен жылмен салыстырғанда 11 пайызға көп": the subject before
+            metric = re.split(r"\s\d", metric[:compared.start()])[0]
+            start = m.start("metric") + compared.end()
+        elif not re.search(r"[^\W\d_]{3,}", metric):
+            metric = "бұл көрсеткіш"  # "…өсіп, 96 пайызға жетті": the subject of the clause before
+        add(m, metric, None, _num(m.group("to")), "%", "value", start=start)
     for m in (target_kk.finditer(text) if GATES["target_kk"].search(text) else ()):
         per = (m.group("period") or "").strip() or None
         add(m, m.group("metric"), None, _num(m.group("to")), _unit(m.group("u2"), m.group()), "target", per)
     for m in (share_of_kk.finditer(text) if GATES["share_of_kk"].search(text) else ()):
         rest = m.group("rest").strip()
         kind = "target" if re.search(r"тиіс|керек|қажет|жоспар", rest + " " + m.group("whole"), re.IGNORECASE) else "value"
-        add(m, f"{m.group('whole').strip()} {rest}", None, _num(m.group("to")), "%", kind)
+        add(m, f"{m.group('whole').strip()} {rest} үлесі", None, _num(m.group("to")), "%", kind)  # a share: "… үлесі"
     for m in (pp_kk.finditer(text) if GATES["pp_kk"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "p.p.", "value")
     for m in (place_kk.finditer(text) if GATES["place_kk"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "place", "value")
+    for m in (part_of_kk.finditer(text) if GATES["part_of_kk"].search(text) else ()):
+        pre, rest = _clean_metric(m.group("pre")), m.group("rest").strip()
+        unit = m.group("unit2") or m.group("unit")
+        metric = f"{pre} {m.group('whole')} {rest}".strip()
+        if re.search(r"жоспар|тиіс", pre, re.IGNORECASE):  # "жоспарланған 420 шақырым жолдың …": the plan is an indicator too
+            add(m, f"{pre} {m.group('whole')}", None, _num(m.group("total")), unit, "target", start=m.start("total"), stop=m.end("whole"))
+        add(m, metric, None, _num(m.group("to")), unit, "achieved", start=m.start("to"))
+    for m in (yield_kk.finditer(text) if GATES["yield_kk"].search(text) else ()):
+        add(m, m.group("metric"), None, _num(m.group("to")), "центнер/га", "value")
+    for m in (count_reach_kk.finditer(text) if GATES["count_reach_kk"].search(text) else ()):
+        to = _num(m.group("to"))
+        add(m, m.group("metric"), None, to * scale_of(m.group("scale")) if to is not None and m.group("scale") else to, None, "achieved")
     for m in (times_kk.finditer(text) if GATES["times_kk"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "x", "value")
     for m in (compared_ru.finditer(text) if GATES["compared_ru"].search(text) else ()):
@@ -590,12 +711,43 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
     for m in (or_share_ru.finditer(text) if GATES["or_share_ru"].search(text) else ()):
         metric, start = _subject_start(m)
         add(m, f"{metric.strip()} {m.group('verb')}", None, _num(m.group("to")), "%", "achieved", start=start)
+    for m in (done_amount_ru.finditer(text) if GATES["done_amount_ru"].search(text) else ()):
+        unit = (m.group("unit") or "").strip() or None
+        if not plans:
+            continue  # "отремонтировано 4,2 тыс. км" reports work done; set against its plan it is an indicator
+        metric, start = _subject_start(m)
+        to = _num(m.group("to"))
+        if to is not None and m.group("scale"):
+            to *= scale_of(m.group("scale"))
+        add(m, f"{metric.strip()} {m.group('verb')}", None, to, unit, "achieved", start=start)
+    for m in (rate_ru.finditer(text) if GATES["rate_ru"].search(text) else ()):
+        what = re.sub(r"^.*?\b(?:выда\w*|предостав\w*|направ\w*|получ\w*|оформ\w*)\s+", "", m.group("what").strip(), flags=re.IGNORECASE)
+        what = re.sub(rf"^(?:[\d\s,.]+|{SCALE}|тенге|долл\w*|\$)+\s*", "", what, flags=re.IGNORECASE).strip()
+        add(m, f"ставка {what}".strip(), None, _num(m.group("to")), "%", "value", start=m.end("what"))
+    for m in (share_verb_ru.finditer(text) if GATES["share_verb_ru"].search(text) else ()):
+        metric, start = _subject_start(m)
+        add(m, f"доля {m.group('whole')}: {metric.strip()} {m.group('verb')}", None, _num(m.group("to")), "%", "value", start=start)
+    for m in (falls_on_ru.finditer(text) if GATES["falls_on_ru"].search(text) else ()):
+        to = _num(m.group("to")) if m.group("to") else _fraction(m.group("frac"))
+        of = m.group("of").strip()
+        add(m, f"{m.group('what').strip()}: доля {of}".strip(" :") if of else f"доля {m.group('what').strip()}", None, to, "%", "value")
+    for m in (more_by_ru.finditer(text) if GATES["more_by_ru"].search(text) else ()):
+        metric, start = _subject_start(m)
+        to = _num(m.group("to"))
+        add(m, metric, None, to * scale_of(m.group("scale")) if to is not None and m.group("scale") else to, None, "achieved",
+            start=start)
+    for m in (count_against_ru.finditer(text) if GATES["count_against_ru"].search(text) else ()):
+        add(m, m.group("what"), _num(m.group("from")), _num(m.group("to")), None, "achieved", start=m.start("to"))
     for m in plans:
         before = [k for k in found if 0 <= m.start() - ((k.end or 0) - offset) <= 40]
         near = before[-1] if before else min(found, key=lambda k: abs((k.start or 0) - offset - m.start()), default=None)
         metric = near.metric if near else prev_metric
         if metric:
-            add(m, metric, None, _num(m.group("to")), _unit(m.group("u2"), m.group()), "target")
+            to, unit = _num(m.group("to")), m.group("u2")
+            scale = re.match(rf"{SCALE}\s*", unit or "", re.IGNORECASE)
+            if scale and to is not None:  # "при плане 450 тыс. рабочих мест" → 450 000 рабочих мест
+                to, unit = to * scale_of(scale.group().strip()), unit[scale.end():] or None
+            add(m, metric, None, to, _unit(unit, m.group()), "target", own_span=True)
     found.sort(key=lambda k: k.start or 0)
     for i, k in enumerate(found):
         if k.metric == _ANAPHOR:
