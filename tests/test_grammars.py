@@ -476,3 +476,30 @@ def test_kazakh_kpi_shapes_round8(text, metric_word, frm, to):
     got = [k for k in find_kpis(text, lang="kk") if k.to == to]
     assert got, find_kpis(text, lang="kk")
     assert metric_word in got[0].metric and got[0].from_ == frm
+
+
+@pytest.mark.parametrize("text, owners, issuer", [
+    # a verbal noun that ends a body's name is not where the action ends
+    ("Бұл жұмысты үйлестіру Жасанды интеллект және цифрлық даму министрлігіне жүктелді.",
+     [["Жасанды интеллект және цифрлық даму министрлігіне"]], None),
+    # adjectives that only look accusative ("жауапты") are not the object
+    ("Жиын соңында Премьер-министр жауапты мемлекеттік органдарға барлық тапсырмаларды орындауды тапсырды.",
+     [["жауапты мемлекеттік органдарға"]], "Премьер-министр"),
+    # the issuer's name after a title is not part of the owner
+    ("Қала әкімі Жеңіс Қасымбек тұрғын үй инспекциясына жылу беру кестесін қатаң бақылауды тапсырды.",
+     [["тұрғын үй инспекциясына"]], "Қала әкімі Жеңіс Қасымбек"),
+    ("Ведомство басшысы департамент директорларына тоқсан сайын мониторинг жүргізуді тапсырды.",
+     [["департамент директорларына"]], "Ведомство басшысы"),
+    # a list of place names after a title is the owner's, not a person's name
+    ("Министр Ақмола, Қарағанды және Ұлытау облыстарының әкімдіктеріне құбырларды тазартуды тапсырды.",
+     [["Ақмола, Қарағанды және Ұлытау облыстарының әкімдіктеріне"]], "Министр"),
+])
+def test_kazakh_owner_and_issuer_edges_round8(text, owners, issuer):
+    ds = _one_sentence(text)
+    assert [d.owners for d in ds] == owners
+    assert ds[0].issuer == issuer
+
+
+def test_kazakh_action_before_owners_named_after_it():
+    (d,) = _one_sentence("Бұл жұмысты үйлестіру Жасанды интеллект және цифрлық даму министрлігіне жүктелді.")
+    assert "үйлестіру" in d.action and "министрлігіне" not in d.action

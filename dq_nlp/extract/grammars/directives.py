@@ -69,6 +69,8 @@ _KK_ISSUER = re.compile(
     r"Вице-премьер\w*|Премьер-Министрдің орынбасары(?:\s[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+){0,2}|"
     r"[а-яәғқңөұүһі ]{0,50}министрі(?:\s[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+){0,2}|[А-ЯӘҒҚҢӨҰҮҺІ]\w+ облысының әкімі(?:\s[А-ЯӘҒҚҢӨҰҮҺІ]\w+){0,2}|"
     r"[А-ЯӘҒҚҢӨҰҮҺІ]\w+ қаласының әкімі(?:\s[А-ЯӘҒҚҢӨҰҮҺІ]\w+){0,2}|Цифрлық штаб\w*|Үкімет|Қауіпсіздік кеңесі|"
+    r"(?:Облыс|Қала|Аудан|Аймақ|Өңір|Ведомство|Министрлік) (?:әкімі|басшысы)(?:\s[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+){0,2}|"
+    r"Премьер-министр|(?:Вице-)?[Мм]инистр(?:\s[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+){0,2}|"
     r"Олжас Бектенов|[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+ [А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина))")
 
 # Owner named in the next sentence: "Ответственными определены МИИЦР и МНЭ." / "Жауапты болып … белгіленді."
@@ -85,7 +87,7 @@ KK_OWNER_HEAD = re.compile(
     rf"орган\w*|қорына|қорға|қорымен|қормен|компания\w*|холдинг\w*|банк\w*|кеңсе\w*|басқарма\w*|корпорация\w*|ұйымдар\w*|департамент\w*|"
     rf"(?:вице-)?министр\w*|басшылар\w*|ведомство\w*|ведомстволар\w*|әкімшілі\w*|секторға|секторына|университет\w*|орындар\w*|"
     rf"прокуратура\w*|әуежай\w*|мекеме\w*|операторлар\w*|палата\w*|инспекция\w*|институт\w*|қызметіне|"
-    rf"қызметтеріне|полиция\w*|кәсіпорн\w*|кәсіпорындар\w*|ассоциация\w*|прокурор\w*|төраға\w*|академия\w*|"
+    rf"қызметтеріне|директор\w*|полиция\w*|кәсіпорн\w*|кәсіпорындар\w*|ассоциация\w*|прокурор\w*|төраға\w*|академия\w*|"
     rf"кооператив\w*|резерват\w*|комиссия\w*|"
     rf"(?-i:[А-ЯӘҒҚҢӨҰҮҺІA-Z]{{2,}}-?(?:{_KK_DATIVE_END}|мен|бен|пен|а|е))|(?-i:[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина)(?:қа|ке|ға|ге)))$",
     re.IGNORECASE)
@@ -104,7 +106,8 @@ _KK_NOMINATIVE_HEAD = re.compile(r"^(?:министрлігі|әкімдігі|�
                                  r"прокуратурасы|прокурорлары|академиясы|кооперативтері|[А-ЯӘҒҚҢӨҰҮҺІ]{2,})$")
 _KK_ACCUSATIVE = re.compile(r"^(?!(?:кейін|қорытынды|тиісті|қажетті|маңызды|нақты|тұрақты|тиімді|жүйелі|кезекті|түбегейлі|"
                             r"белсенді|ірі|әрі|бері|ары|тағы|қазіргі|бүгінгі|жергілікті|орталықтандырылған|тұрғын|"
-                            r"көпқабатты|апатты|қауіпті|ақылды|жасанды|заңды|құнды|сенімді|жарамды|білікті|"
+                            r"көпқабатты|апатты|қауіпті|ақылды|жасанды|заңды|құнды|сенімді|жарамды|білікті|жауапты|уәкілетті|мүдделі|құзыретті|"
+                            r"бағынысты|қатысты|сапалы|қолайлы|пайдалы|Жасанды|Жауапты|Тиісті|Уәкілетті|"
                             # a stem ending in т/д after a vowel plus the possessive: "қызметі", "мақсаты" (the
                             # accusative would double it: "қызметті")
                             r"[а-яәғқңөұүһі]*[аеиоуыіәөұүэя][тд][ыі])$)"
@@ -513,7 +516,8 @@ def _kk_owners(region: str, case: str = "dat") -> list[str]:
         before = [j for j in heads if j < first_acc]
         # "… бақылауды әкімнің орынбасары Асқар Жұмабековке жүктеді": a dative right before the verb is the owner;
         # "… жоспарын әзірлеу Энергетика министрлігіне … бірлесіп жүктелді": so are those after the verbal noun
-        verbal_nouns = [m for m in range(len(tokens)) if re.fullmatch(r"[а-яәғқңөұүһі]{3,}[ую]", tokens[m].group())]
+        verbal_nouns = [m for m in range(len(tokens)) if re.fullmatch(r"[а-яәғқңөұүһі]{3,}[ую]", tokens[m].group())
+                        and not (m + 1 < len(tokens) and KK_OWNER_HEAD.search(tokens[m + 1].group()))]  # "… даму министрлігіне"
         after_action = [j for j in heads if verbal_nouns and j > verbal_nouns[-1] > first_acc]
         last = ([j for j in heads if j == len(tokens) - 1] or after_action) if not before else []
         if last and last == after_action:
@@ -536,6 +540,11 @@ def _kk_owners(region: str, case: str = "dat") -> list[str]:
             if (_KK_STOP_LEFT.match(prev) or re.fullmatch(r"\d+\w*", prev) or _KK_TITLE.match(prev)
                     or _KK_SURNAME.match(prev) and not place):
                 break
+            if (prev[:1].isupper() and k >= 3 and tokens[k - 2].group()[:1].isupper() and _KK_TITLE.match(tokens[k - 3].group())
+                    and not KK_OWNER_HEAD.search(tokens[k - 2].group())
+                    and tokens[k].group()[:1].islower() and tokens[k].group() not in {"және", "мен", "бен", "пен"}
+                    and "," not in region[tokens[k - 2].end():tokens[k].start()]):
+                break  # "Қала әкімі Жеңіс Қасымбек тұрғын үй инспекциясына": the issuer's name is not the owner's
             if tokens[k].group().startswith("«") and prev[:1].isupper() and not prev.startswith("«") and "," not in between:
                 break  # "Роман Скляр «Қазақстан темір жолы» ҰК» АҚ-ға": a quoted company's name starts at its quote
             if prev.lower() in {"және", "мен", "бен", "пен"}:
@@ -641,6 +650,15 @@ def _kk_action(before_trigger: str) -> str:
     action = " ".join(words[cut:]) if cut < len(words) else " ".join(words[-4:])
     action = re.sub(r"(у)(ды|ді|ын|ін)$", r"\1", action)
     return _clean(action)[:300]
+
+
+def _before_trailing_owners(region: str, owners: list[str]) -> str:
+    """"Бұл жұмысты үйлестіру Жасанды интеллект және цифрлық даму министрлігіне (… бірлесіп) жүктелді": owners named
+    after the action end the region, and the action is what stands before them."""
+    tail = re.sub(r"\s+\S+(?:мен|бен|пен)\s+бірлесіп\s*$", "", region.rstrip(" ,"))
+    if owners and tail.endswith(owners[-1]) and tail.find(owners[0]) > 0:
+        return tail[:tail.find(owners[0])]
+    return region
 
 
 def _kk_active(trigger: str) -> bool:
@@ -762,7 +780,7 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
                                          deadline=piece_deadlines[0] if piece_deadlines else None,
                                          sentence_start=start, sentence_end=start + len(text), lang="kk"))
         return drafts
-    action = _kk_action(region)
+    action = _kk_action(_before_trailing_owners(region, owners))
     drafts.append(DirectiveDraft(issuer=issuer, owners=owners, action=action, deadline=deadlines[0] if deadlines else None,
                                  sentence_start=start, sentence_end=start + len(text), lang="kk"))
     return drafts
