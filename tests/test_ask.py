@@ -4,9 +4,22 @@ import json
 
 import pytest
 
-from dq_nlp.ask.confidence import MODEL_PATH, TRUST, ConfidenceModel, pick_score
-from dq_nlp.ask.features import HitFeatures, place_miss, places_in
+from dq_nlp.ask.confidence import MODEL_PATH, TRUST, ConfidenceModel, pick_score, vetoed
+from dq_nlp.ask.features import (
+    HitFeatures,
+    asks_recurrence,
+    name_miss,
+    owner_signal,
+    place_miss,
+    places_in,
+    question_bodies,
+    recurrence_signal,
+    unknown_names,
+    year_signal,
+    years_in,
+)
 from dq_nlp.ask.question import question_core
+from dq_nlp.records import Deadline
 
 
 @pytest.mark.parametrize("question,core", [
@@ -41,12 +54,63 @@ def _features(**kw) -> HitFeatures:
 def test_shipped_model_trusts_a_clear_match_and_not_a_wrong_place():
     model = ConfidenceModel.load()
     assert model.features == TRUST and 0 < model.threshold < 1
-    good = _features(action=0.95, sentence=0.92, sentence_gap=-0.08)
-    assert model.probability(good) >= model.threshold
-    assert model.probability(_features(action=0.95, sentence=0.92, sentence_gap=-0.08, place_miss=1.0)) < model.threshold
-    # a non-directive sentence that matches better than any directive (a negation, a foreign decision) lowers trust
+    good = _features(action=0.95, sentence=0.92, sentence_gap=-0.08, nd_gap=-0.3)
+    assert model.trusts(good)
+    # a place or a name the directive does not mention vetoes the answer, whatever the model says
+    assert not model.trusts(_features(action=0.95, sentence=0.92, sentence_gap=-0.08, nd_gap=-0.3, place_miss=1.0))
+    assert not model.trusts(_features(action=0.95, sentence=0.92, sentence_gap=-0.08, nd_gap=-0.3, name_miss=0.5))
+    assert vetoed(_features(place_miss=0.5)) and not vetoed(_features())
+    # a non-directive sentence that matches better than any directive (a negation, a foreign decision) lowers trust,
+    # by embedding and by the words it shares with the question
     assert model.probability(_features(sentence_gap=0.06)) < model.probability(_features(sentence_gap=-0.06))
+    assert model.probability(_features(nd_gap=0.3)) < model.probability(_features(nd_gap=-0.3))
+    assert not model.trusts(_features(action=0.95, sentence=0.92, sentence_gap=-0.08, nd_gap=0.4))
     assert pick_score(_features(place_miss=1.0)) < pick_score(_features())
+    # a recurring directive for "каждый месяц", the owner the question names, the year it names break ties
+    assert pick_score(_features(recurrence=1.0)) > pick_score(_features(recurrence=-1.0))
+    assert pick_score(_features(owner_hit=1.0)) > pick_score(_features(owner_hit=-1.0))
+    assert pick_score(_features(year=1.0)) > pick_score(_features(year=-1.0))
+
+
+def test_bodies_and_unknown_names_in_a_question():
+    from dq_nlp.trace.registry import load_registry
+
+    registry = load_registry()
+    q = "Что поручено Минсельхозу и Минторговли по экспорту сахара и растительного масла?"
+    assert question_bodies(registry, q, "ru") == {"msh", "mti"}
+    assert question_bodies(registry, "До какого числа Министерству юстиции сдать проект?", "ru") == {"mju"}
+    # the government and the akimats as a whole do not say which directive is meant
+    assert question_bodies(registry, "Что поручено Правительству и акиматам?", "ru") == set()
+    assert owner_signal({"msh", "mti"}, ["msh", None]) == 1.0
+    assert owner_signal({"msh"}, ["akimats_all"]) == -1.0 and owner_signal(set(), ["msh"]) == 0.0
+    # a name the registry knows as no body, place or programme; regions and bodies are left to their own features
+    assert unknown_names(registry, "Кому поручено запустить новую подстанцию на побережье Балхаша?", "ru") == ["Балхаша"]
+    assert unknown_names(registry, "Кто должен дать квартиры врачам Мангистауской области по поручению Минфина?",
+                         "ru") == []
+    assert unknown_names(registry, "Балхаш кім жауапты?", "kk") == []  # the first word is capitalised anyway
+
+
+def test_name_miss_folds_kazakh_letters_and_reads_prefixes():
+    assert name_miss(["Балхаша"], "Алакөл ауданының әкімдігі жағалаудағы қосалқы станцияны іске қосу") == 1.0
+    assert name_miss(["Балхаша"], "на побережье озера Балхаш") == 0.0
+    assert name_miss(["Қорғас"], "пункт пропуска «Коргас»") == 0.0
+    assert name_miss(["Курык", "Актау"], "порт Актау") == 0.5
+    assert name_miss([], "что угодно") == 0.0
+
+
+def test_recurrence_and_year_signals():
+    monthly = Deadline(text="ежемесячно", recurrence="monthly")
+    dated = Deadline(text="до 1 апреля 2026 года", date="2026-04-01")
+    assert asks_recurrence("Кто каждый месяц обнародует цены?") and asks_recurrence("Кім ай сайын хабарлайды?")
+    assert not asks_recurrence("Кто отвечает за модернизацию ЦОНов?")
+    assert recurrence_signal(True, monthly) == 1.0 and recurrence_signal(True, dated) == -1.0
+    assert recurrence_signal(False, monthly) == -0.5 and recurrence_signal(False, None) == 0.0
+    years = years_in("Кто отвечает за то, чтобы кредиты дошли до фермеров к весеннему севу 2026 года?")
+    assert years == {"2026"}
+    assert year_signal(years, dated, "…") == 1.0
+    assert year_signal(years, None, "в 2026 году") == 1.0
+    assert year_signal(years, Deadline(text="до конца 2027 года", date="2027-12-31"), "…") == -1.0
+    assert year_signal(set(), dated, "…") == 0.0
 
 
 def test_model_file_fitted_on_other_features_is_refused(tmp_path):

@@ -20,12 +20,21 @@ from ..trace.registry import mention_key
 from .confidence import ConfidenceModel, pick_score
 from .features import (
     HitFeatures,
+    asks_recurrence,
     best_sentence,
     coverage,
+    name_miss,
+    nondirective_coverage,
+    owner_signal,
     place_miss,
     places_in,
     programme_signal,
+    question_bodies,
+    recurrence_signal,
     unit_terms,
+    unknown_names,
+    year_signal,
+    years_in,
 )
 from .question import question_core
 
@@ -133,6 +142,17 @@ def whole_programme(registry, core: str) -> str | None:
     return None if rest else registry.programmes_in(core)[0]
 
 
+def _neighbours(store, directive, cache: dict[str, list]) -> str:
+    """The sentences before and after the directive's own (a place or a name is often said there)."""
+    if directive.doc_id not in cache:
+        cache[directive.doc_id] = store.sentences(directive.doc_id)
+    sentences = cache[directive.doc_id]
+    at = next((i for i, s in enumerate(sentences) if s.start == directive.sentence.start), None)
+    if at is None:
+        return ""
+    return " ".join(s.text for s in sentences[max(0, at - 1):at + 2] if s.start != directive.sentence.start)
+
+
 def assess(services, question: str, k: int = 8) -> Assessment:
     question = question.strip()
     lang = detect_lang(question)
@@ -164,14 +184,26 @@ def assess(services, question: str, k: int = 8) -> Assessment:
     words = [m.group() for m in TOKEN.finditer(core) if len(m.group()) > 2 and term_key(m.group(), lang) not in QUESTION_WORDS]
     q_programmes = set(registry.programmes_in(question))
     q_places = places_in(core)
+    q_bodies = question_bodies(registry, question, lang)
+    q_names = unknown_names(registry, question, lang)
+    q_recurring = asks_recurrence(question)
+    q_years = years_in(question)
+    nd_coverage = nondirective_coverage(index, question, words, lang)
+    doc_sentences: dict[str, list] = {}
     for rank, (hit, action_sim) in enumerate(zip(hits, action_sims)):
         d = hit.directive
+        cover = coverage(words, unit_terms(d.sentence.text + " " + d.action, hit.lang), index.lexical.idf, lang)
+        owners = " ".join(d.owners)
         result.features.append(HitFeatures(
             action=float(action_sim), sentence=float(hit.dense or 0.0),
             sentence_gap=float(closest_sentence - action_sim) if closest_sentence is not None else -1.0,
-            coverage=coverage(words, unit_terms(d.sentence.text + " " + d.action, hit.lang), index.lexical.idf, lang),
-            programme=programme_signal(q_programmes, d, registry),
-            place_miss=place_miss(q_places, d.sentence.text + " " + " ".join(d.owners)), rank=rank / k))
+            coverage=cover, programme=programme_signal(q_programmes, d, registry),
+            place_miss=place_miss(q_places, d.sentence.text + " " + owners), rank=rank / k,
+            nd_gap=nd_coverage - cover,
+            name_miss=name_miss(q_names, " ".join([d.sentence.text, _neighbours(services.store, d, doc_sentences), owners]))
+            if q_names else 0.0,
+            owner_hit=owner_signal(q_bodies, d.owner_ids), recurrence=recurrence_signal(q_recurring, d.deadline),
+            year=year_signal(q_years, d.deadline, d.sentence.text)))
     result.hits = hits
     candidates = range(len(hits))
     if programme:
@@ -191,7 +223,7 @@ def ask(services, question: str, as_of: str | None = None, model: ConfidenceMode
     # a body named in the question ("Что поручено акиматам?") selects its directives: the owner is certain
     # so does a question about a whole programme answered by one of its own directives
     in_programme = a.programme is not None and features.programme > 0
-    trusted = confidence >= model.threshold or a.owner_filter is not None or in_programme
+    trusted = model.trusts(features) or a.owner_filter is not None or in_programme
     if not trusted:
         return _abstain(question, a.lang, confidence, features)
     hit = a.hits[a.pick]

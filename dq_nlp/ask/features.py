@@ -12,11 +12,23 @@
 - ``place_miss``: share of the regions and cities the question names (in either language) that the directive does
   not name — "остановки в Алматы" is not answered by a directive about Astana's stops.
 - ``rank``: the directive's rank in hybrid retrieval, scaled to 0..1.
+- ``nd_gap``: coverage of the question by the best *non-directive* sentence that BM25 finds for it, minus the
+  directive's ``coverage``. The lexical twin of ``sentence_gap``: the trap sentence of a near-miss ("Премьер-министр
+  не поручал закрывать ЦОНы", "решение не принято") repeats the question's words better than any directive does.
+- ``name_miss``: share of the names the question gives that the registry does not know as a body, a place or a
+  programme ("Балхаша", "Байконура", "Курык", "России") and that neither the directive's sentence, its neighbours nor
+  its owners mention (Kazakh letters folded to Russian, 4-letter prefix). Like ``place_miss``, a wrong-detail veto.
+- ``owner_hit``: the question names a body (``link_body`` on capitalised words: "Минфин", "Министерству юстиции")
+  that is among the directive's owners (+1), or names bodies none of which is (−1); 0 when it names none.
+- ``recurrence``: the question asks about a recurring task ("каждый месяц", "ай сайын", "раз в квартал") and the
+  directive recurs (+1) or does not (−1); a recurring directive for a question that does not say so: −0.5.
+- ``year``: the question names a year that is the directive's deadline year or is in its sentence (+1), or not (−1).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -25,7 +37,8 @@ import numpy as np
 from ..index.glossary import translations
 from ..lang.terms import TOKEN, term_key
 
-FEATURES = ("action", "sentence", "sentence_gap", "coverage", "programme", "place_miss", "rank")
+FEATURES = ("action", "sentence", "sentence_gap", "coverage", "programme", "place_miss", "rank", "nd_gap", "name_miss",
+            "owner_hit", "recurrence", "year")
 
 
 @dataclass
@@ -37,6 +50,11 @@ class HitFeatures:
     programme: float
     place_miss: float
     rank: float
+    nd_gap: float = 0.0
+    name_miss: float = 0.0
+    owner_hit: float = 0.0
+    recurrence: float = 0.0
+    year: float = 0.0
 
     def as_dict(self) -> dict:
         return {k: round(v, 4) for k, v in asdict(self).items()}
@@ -120,3 +138,97 @@ def place_miss(question_places: set[str], directive_text: str) -> float:
     if not question_places:
         return 0.0
     return len(question_places - places_in(directive_text)) / len(question_places)
+
+
+# bodies a question may name without meaning one owner: they say nothing about which directive is meant
+_GENERIC_BODIES = frozenset({"central_state_bodies", "state_bodies", "akimats_all", "government",
+                             "presidential_administration"})
+_WORD = re.compile(r"«?[^\W_]+(?:-[^\W_]+)*»?")
+_NAME = re.compile(r"\b[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]{3,}")
+_FOLD = str.maketrans("қғңәөүұһіё", "кгнаоууhие")
+
+
+def _capitalised(word: str) -> bool:
+    return word.strip("«»")[:1].isupper()
+
+
+def question_bodies(registry, question: str, lang: str | None = None) -> set[str]:
+    """Registry ids of the specific bodies a question names ("Минфин", "Министерству юстиции", "«Зерде»"): the
+    longest run of up to three words from a capitalised one that links to a known body."""
+    words = [m.group() for m in _WORD.finditer(question)]
+    out: set[str] = set()
+    for i, word in enumerate(words):
+        if not _capitalised(word):
+            continue
+        for n in (3, 2, 1):
+            oid = registry.link_body(" ".join(words[i:i + n]), lang)
+            if oid and not oid.startswith("new:") and oid not in _GENERIC_BODIES:
+                out.add(oid)
+                break
+    return out
+
+
+def unknown_names(registry, question: str, lang: str | None = None) -> list[str]:
+    """Capitalised words after the first that are no known body, place or programme: "Балхаша", "Байконура"."""
+    out = []
+    for m in _NAME.finditer(question.strip()):
+        word = m.group()
+        if m.start() == 0:
+            continue
+        oid = registry.link_body(word, lang)
+        if oid and oid.startswith("new:") and not places_in(word) and not registry.programmes_in(word):
+            out.append(word)
+    return out
+
+
+def _fold(text: str) -> str:
+    return text.lower().translate(_FOLD)
+
+
+def name_miss(names: list[str], text: str) -> float:
+    """Share of ``names`` that ``text`` does not mention (4-letter prefix, Kazakh letters folded to Russian)."""
+    if not names:
+        return 0.0
+    folded = _fold(text)
+    return sum(_fold(n)[:4] not in folded for n in names) / len(names)
+
+
+def owner_signal(question_bodies: set[str], owner_ids: list[str | None]) -> float:
+    if not question_bodies:
+        return 0.0
+    return 1.0 if question_bodies & {o for o in owner_ids if o} else -1.0
+
+
+_RECURRING_Q = re.compile(r"ежемесяч|кажд\w* месяц|ай сайын|раз в квартал|ежекварт|тоқсан сайын|ежегод|кажд\w* год|"
+                          r"жыл сайын|еженедел|апта сайын|ежеднев|күн сайын|мезгіл-мезгіл|регулярно|периодическ", re.I)
+_YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+def asks_recurrence(question: str) -> bool:
+    return bool(_RECURRING_Q.search(question))
+
+
+def recurrence_signal(asks: bool, deadline) -> float:
+    recurs = bool(deadline and deadline.recurrence)
+    if asks:
+        return 1.0 if recurs else -1.0
+    return -0.5 if recurs else 0.0
+
+
+def years_in(question: str) -> set[str]:
+    return set(_YEAR.findall(question))
+
+
+def year_signal(years: set[str], deadline, sentence: str) -> float:
+    if not years:
+        return 0.0
+    due = (deadline.date if deadline else None) or ""
+    return 1.0 if any(due.startswith(y) or y in sentence for y in years) else -1.0
+
+
+def nondirective_coverage(index, question: str, words: list[str], lang: str | None, k: int = 8) -> float:
+    """The best ``coverage`` of the question's content words by a non-directive sentence BM25 retrieves for it."""
+    from ..index.search import SearchFilters
+
+    hits = index.search(question, k=k, filters=SearchFilters(kind="sentence"), mode="lexical")
+    return max((coverage(words, unit_terms(h.text, h.lang), index.lexical.idf, lang) for h in hits), default=0.0)

@@ -66,15 +66,15 @@ def fit_confidence(embedder: str = "e5-small", data_dir: Path | None = None, mar
                    haystack: str = "frozen") -> dict:
     """Fit the bot's confidence model on the dev questions (both files) and write ``ask/confidence.json``."""
     from ..ask.bot import assess
-    from ..ask.confidence import MODEL_PATH, fit
+    from ..ask.confidence import MODEL_PATH, fit, vetoed
 
     rows = _rows(QUESTIONS, "dev") + (_rows(DEV_EXTRA, "dev") if DEV_EXTRA.exists() else [])
     services = _open(embedder, data_dir, haystack)
     examples, unanswerable = [], []
     for r in rows:
         a = assess(services, r["question"])
-        if a.pick is None or a.owner_filter:
-            continue  # nothing to weigh, or a named body already decides
+        if a.pick is None or a.owner_filter or vetoed(a.features[a.pick]):
+            continue  # nothing to weigh, a named body already decides, or the veto abstains whatever the model says
         d = a.hits[a.pick].directive
         ok = r.get("answerable", True) and is_correct(r, False, d.owner_ids, d.deadline.date if d.deadline else None)
         examples.append((a.features[a.pick], ok))
@@ -84,7 +84,7 @@ def fit_confidence(embedder: str = "e5-small", data_dir: Path | None = None, mar
     model = fit(examples)
     probs = [model.probability(f) for f, _ in examples]
     model.threshold = round(min(0.95, max([probs[i] for i in unanswerable] or [0.5]) + margin), 4)
-    model.fitted_on = f"{len(examples)} dev questions ({len(unanswerable)} unanswerable), margin {margin}"
+    model.fitted_on = f"{len(examples)} dev questions ({len(unanswerable)} unanswerable; vetoed ones left out), margin {margin}"
     model.save()
     from ..ask.bot import trust_model
 
