@@ -353,6 +353,24 @@ def eval_extract(
         print_report(report, errors)
 
 
+@eval_app.command("link")
+def eval_link(
+    split: str = typer.Option("test", "--split", help="dev | test | all"),
+    lang: str | None = typer.Option(None, "--lang", help="ru | kk (default: both)"),
+    errors: bool = typer.Option(False, "--errors", help="List every wrongly linked mention."),
+    json_out: bool = JsonOut,
+):
+    """Owner linking accuracy on corpora/registry/linking.jsonl: mention (any case, either language) → registry ids,
+    an unknown body → a new candidate. Also per language and source, and wrong-known / known→new / new→known counts."""
+    from .eval.link import evaluate_link, print_report
+
+    report = evaluate_link(split=split, lang=lang, with_errors=errors)
+    if json_out:
+        _print_json(report)
+    else:
+        print_report(report, errors)
+
+
 @eval_app.command("search")
 def eval_search(
     bench: str = typer.Option("kazqad", "--bench", help="kazqad | directives"),
