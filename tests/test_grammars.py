@@ -520,3 +520,44 @@ def test_kazakh_owner_and_issuer_edges_round8b(text, owners, issuer):
     ds = _one_sentence(text)
     assert [d.owners for d in ds] == owners
     assert ds[0].issuer == issuer
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Министрлікке жобаны келесі жылдың соңына дейін аяқтау тапсырылды.", "2027-12-31"),
+    ("Комитетке актілерді айдың соңына дейін жинау тапсырылды.", "2026-03-31"),
+    ("Министрлікке бағдарламаны бірінші жартыжылдықтың соңына дейін жаңарту тапсырылды.", "2026-06-30"),
+    # a start date is not the deadline
+    ("Компанияға 1 тамыздан бастап жүретін пойыздардың кестесін 20 шілдеге дейін бекіту тапсырылды.", "2026-07-20"),
+])
+def test_kazakh_deadline_edges_round8(text, date):
+    (d,) = _one_sentence(text, doc_date="2026-03-10")
+    assert d.deadline.date == date
+
+
+def test_a_bare_end_of_something_is_not_a_year_end():
+    assert find_deadlines("жобаның соңына дейін", "2026-03-10") == []
+
+
+def test_owner_named_in_the_next_sentence_by_this_work_is_given_to():
+    text = ("Павлодар ЖЭО-ларындағы жөндеу жұмыстарын тамыз айының соңына дейін аяқтау қамтамасыз етілсін. "
+            "Бұл жұмыс «Павлодарэнерго» АҚ-ға жүктелді.")
+    ds = find_directives([(s, e, "kk") for s, e in split_sentences(text)], text, "2026-05-01")
+    assert [(d.owners, d.deadline.date) for d in ds] == [(["«Павлодарэнерго» АҚ-ға"], "2026-08-31")]
+    text = "Кондиционерлерді тексеру нәтижелері апта сайын басқармаға ұсынылсын. Жауапты – «Вокзал-сервис» филиалы."
+    ds = find_directives([(s, e, "kk") for s, e in split_sentences(text)], text, "2026-05-01")
+    assert [d.owners for d in ds] == [["«Вокзал-сервис» филиалы"]]
+
+
+def test_cut_off_final_sentence_is_not_a_directive():
+    text = "Аким провёл совещание. Кроме того, аким поручил управлению энергетики подготовить"
+    assert find_directives([(s, e, "ru") for s, e in split_sentences(text)], text, "2026-05-01") == []
+    text = "Премьер-министр поручил МНЭ проработать вопросы трудовой миграции в"
+    assert find_directives([(0, len(text), "ru")], text + " ... Читайте также: новости.", "2026-05-01") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ранее Центральный банк Узбекистана поручил банкам страны ограничить выдачу займов.",
+    "Ресей Федерациясының Орынбор облысының үкіметі өзен жағалауын нығайтуды тапсырды.",
+])
+def test_foreign_banks_and_regional_governments_are_foreign_issuers(text):
+    assert _one_sentence(text) == []

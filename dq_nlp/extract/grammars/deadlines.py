@@ -88,11 +88,12 @@ _RULES_SRC: list[tuple[str, str]] = [
     ("kk_half", rf"(?:(?:{YEAR_KK}|(?P<next>келесі\sжылдың|келер\sжылдың))\s)?{KK_ORDINAL}(?:\s|(?<=-))(?:жартыжылды\w*|жарты\sжылды\w*|жартыжылд\w*)(?:\s(?:соңына|аяғына))?(?:\s(?:дейін|ішінде))?"),
     # --- year ends
     ("month_end_this_or_next", r"(?:до|к)\sконц[ау]\s(?:текущего\s|этого\s|(?P<next>следующего)\s)?месяца|"
-                             r"(?:ағымдағы|осы|(?P<next_kk>келесі))\sайдың\s(?:соңына|аяғына)(?:\sдейін)?"),
+                             r"(?:(?:ағымдағы|осы|(?P<next_kk>келесі))\s)?айдың\s(?:соңына|аяғына)(?:\sдейін)?"),
     ("ru_school_year_end", r"(?:до|к)\sконц[ау]\s(?:текущего\s|этого\s)?учебного\sгода"),
     ("ru_year_end", rf"(?:до|к)\s(?:конц[ау]|окончани[юя])\s(?:текущего\s|этого\s|нынешнего\s|следующего\s)?(?:года|{YEAR_RU})"),
-    ("kk_year_end", rf"(?:(?:{YEAR_KK}|ағымдағы жылдың|осы жылдың|биылғы жылдың)\s)?(?:жыл\s)?(?:соңына|аяғына)\s(?:дейін|шейін)"),
-    ("kk_year_end2", r"(?P<kkyearend>жылдың соңына|жыл соңына|жыл аяғына|жылдың аяғына)(?:\s(?:дейін|шейін))?"),
+    # a bare "соңына дейін" is the end of something else ("айдың соңына дейін"): a year must be named
+    ("kk_year_end", rf"(?:(?:{YEAR_KK}|ағымдағы жылдың|осы жылдың|биылғы жылдың|(?:келесі|келер) жылдың)\s|жыл\s)(?:соңына|аяғына)\s(?:дейін|шейін)"),
+    ("kk_year_end2", r"(?:(?:келесі|келер)\s)?(?P<kkyearend>жылдың соңына|жыл соңына|жыл аяғына|жылдың аяғына)(?:\s(?:дейін|шейін))?"),
     ("ru_by_year", rf"(?:к|до|в|в течение)\s{YEAR_RU}"),
     ("kk_by_year", rf"{YEAR_KK.replace('(?:жылғы|жылдың|жылы|жыл|ж.)?', '')}\s?(?:жылға|жылы|жылдың соңына|ж\.)\s?(?:қарай|дейін|шейін)?(?!\s?арнал)"),
     # --- relative periods
@@ -233,7 +234,8 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
         return Deadline(text=text, date=_last_day(year, month).isoformat(), granularity="month")
     if name in {"ru_quarter", "kk_quarter", "ru_half", "kk_half", "ru_half_by"}:
         n = _ordinal(g["ord"])
-        by_start = name == "ru_half_by" or (name == "kk_half" and re.search(r"(?:ға|ге|қа|ке|на|не)\s+дейін", text))
+        by_start = name == "ru_half_by" or (name == "kk_half" and re.search(r"(?:ға|ге|қа|ке|на|не)\s+дейін", text)
+                                            and not re.search(r"соңына|аяғына", text))
         if by_start:  # "ко второму полугодию", "екінші жартыжылдыққа дейін": by the start of H2 = the end of H1
             months = 6 if n == 2 else 12
         elif name in {"ru_quarter", "kk_quarter"}:
@@ -298,6 +300,10 @@ def _resolve(name: str, m: re.Match, doc: date) -> Deadline | None:
     return None
 
 
+_START_DATE = re.compile(r"\s*бастап\b", re.IGNORECASE)
+_START_DATE_RU = re.compile(r"\bначиная\s+с\s*$", re.IGNORECASE)
+
+
 def find_deadlines(text: str, doc_date: str | None, offset: int = 0) -> list[Deadline]:
     """All deadline phrases in ``text`` (non-overlapping, leftmost-longest by rule order)."""
     doc = date.fromisoformat(doc_date) if doc_date else date.today()
@@ -312,8 +318,8 @@ def find_deadlines(text: str, doc_date: str | None, offset: int = 0) -> list[Dea
                 deadline = _resolve(name, m, doc)
             except (ValueError, KeyError):
                 deadline = None
-            if deadline is None:
-                continue
+            if deadline is None or _START_DATE.match(text, m.end()) or _START_DATE_RU.search(text[:m.start()]):
+                continue  # "1 тамыздан бастап", "начиная с 1 августа": when something starts, not a deadline
             start = m.start() + (len(m.group()) - len(m.group().lstrip()))
             deadline.start = offset + start
             deadline.end = offset + start + len(deadline.text)

@@ -75,10 +75,17 @@ _KK_ISSUER = re.compile(
 
 # Owner named in the next sentence: "Ответственными определены МИИЦР и МНЭ." / "Жауапты болып … белгіленді."
 NEXT_OWNER_RU = re.compile(r"^\s*(?:Ответственн\w+(?: исполнител\w+)?|Исполнител\w+|Ответственность)\s+(?:за [^,.]{3,80}\s+)?"
-                           r"(?:определ[её]н\w*|назначен\w*|являются|является|будут|будет|возложена на|возлагается на)\s+(?P<owners>[^.]+)",
+                           r"(?:определ[её]н\w*|назначен\w*|являются|является|будут|будет|возложена на|возлагается на)\s+(?P<owners>[^.]+)|"
+                           r"^\s*(?:Ответственн\w+(?: исполнител\w+)?|Исполнител\w+)\s*[—–-]\s*(?P<dash>[^.]+)",  # "Ответственный — МНЭ."
                            re.IGNORECASE)
 NEXT_OWNER_KK = re.compile(r"^\s*(?:Жауапты(?:лар)?(?: орындаушы\w*| орган\w*| мемлекеттік орган\w*)?(?: болып| ретінде)?|Орындаушы\w*(?: ретінде)?)\s+(?P<owners>[^.]+?)\s+"
-                           r"(?:белгіленді|айқындалды|тағайындалды|бекітілді)", re.IGNORECASE)
+                           r"(?:белгіленді|айқындалды|тағайындалды|бекітілді)|"
+                           # "Жауапты – «Вокзал-сервис» филиалы."
+                           r"^\s*(?:Жауапты(?:лар)?|Орындаушы\w*)\s*[–—-]\s*(?P<dash>[^.]+)", re.IGNORECASE)
+# "Бұл жұмыс Үкіметтің Цифрлық штабына жүктелді." after an order names its owner; it is not an order of its own
+OWNER_CARRIER_KK = re.compile(r"^\s*(?:Бұл|Осы|Аталған)\s+(?:жұмыс|тапсырма|міндет)\w*\s+(?P<owners>[^.]+?)\s+жүктелді\s*\.?\s*$", re.IGNORECASE)
+OWNER_CARRIER_RU = re.compile(r"^\s*(?:Эта|Данная|Указанная)\s+(?:работа|задача)\s+(?:поручена|возложена\s+на)\s+(?P<owners>[^.]+?)\s*\.?\s*$",
+                              re.IGNORECASE)
 
 # Kazakh owner heads in the dative: министрлігіне, әкімдіктеріне, «Қазақтелеком» АҚ-ға, ЖИЦДМ-ге, Мәдиевке.
 _KK_DATIVE_END = r"(?:ға|ге|қа|ке|на|не)"
@@ -87,7 +94,7 @@ KK_OWNER_HEAD = re.compile(
     rf"орган\w*|қорына|қорға|қорымен|қормен|компания\w*|холдинг\w*|банк\w*|кеңсе\w*|басқарма\w*|корпорация\w*|ұйымдар\w*|департамент\w*|"
     rf"(?:вице-)?министр\w*|басшылар\w*|ведомство\w*|ведомстволар\w*|әкімшілі\w*|секторға|секторына|университет\w*|орындар\w*|"
     rf"прокуратура\w*|әуежай\w*|мекеме\w*|операторлар\w*|палата\w*|инспекция\w*|институт\w*|қызметіне|"
-    rf"қызметтеріне|директор\w*|басшылығы\w*|полиция\w*|кәсіпорн\w*|кәсіпорындар\w*|ассоциация\w*|прокурор\w*|төраға\w*|академия\w*|"
+    rf"қызметтеріне|директор\w*|басшылығы\w*|орталығ\w*|полиция\w*|кәсіпорн\w*|кәсіпорындар\w*|ассоциация\w*|прокурор\w*|төраға(?:ға|сына|ларына)|академия\w*|филиал\w*|"
     rf"кооператив\w*|резерват\w*|комиссия\w*|"
     rf"(?-i:(?:КеАҚ|[А-ЯӘҒҚҢӨҰҮҺІA-Z]{{2,}})-?(?:{_KK_DATIVE_END}|мен|бен|пен|а|е))|(?-i:[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:ов|ев|ин|ова|ева|ина)(?:қа|ке|ға|ге)))$",
     re.IGNORECASE)
@@ -103,7 +110,7 @@ _KK_NOMINATIVE_HEAD = re.compile(r"^(?:министрлігі|әкімдігі|�
                                  r"компаниясы|банкі|басқармасы|басқармалары|Үкімет|органдар|органдары|министрліктер|ведомстволар|"
                                  r"компаниялар|компаниялары|ұйымдар|ұйымдары|корпорациясы|операторлары|әкімшілері|департаменті|"
                                  r"департаменттері|орталығы|орталықтары|қоғамы|кеңсесі|комиссиясы|комиссиялары|инспекциясы|"
-                                 r"прокуратурасы|прокурорлары|академиясы|кооперативтері|[А-ЯӘҒҚҢӨҰҮҺІ]{2,})$")
+                                 r"прокуратурасы|прокурорлары|академиясы|кооперативтері|Холдинг|холдинг|филиалы|[А-ЯӘҒҚҢӨҰҮҺІ]{2,})$")
 _KK_ACCUSATIVE = re.compile(r"^(?!(?:кейін|қорытынды|тиісті|қажетті|маңызды|нақты|тұрақты|тиімді|жүйелі|кезекті|түбегейлі|"
                             r"белсенді|ірі|әрі|бері|ары|тағы|қазіргі|бүгінгі|жергілікті|орталықтандырылған|тұрғын|"
                             r"көпқабатты|апатты|қауіпті|ақылды|жасанды|заңды|құнды|сенімді|жарамды|білікті|жауапты|уәкілетті|мүдделі|құзыретті|"
@@ -144,11 +151,12 @@ def _is_non_directive(text: str, lang: str) -> bool:
     return bool(NEGATED_RU.search(text))
 
 
-_AUTHORITY_RU = r"(?:[Пп]равительств\w*|[Пп]резидент\w*|[Пп]ремьер\S*|власт\w*|сторон\w*|министерств\w*|парламент\w*|кабинет\w*|руководств\w*)"
-_AUTHORITY_KK = r"(?:Үкімет\w*|үкімет\w*|тарап\w*|басшы\w*|билі\w*|министрлі\w*|парламенті\w*|Президенті\w*)"
+_AUTHORITY_RU = (r"(?:[Пп]равительств\w*|[Пп]резидент\w*|[Пп]ремьер\S*|власт\w*|сторон\w*|министерств\w*|парламент\w*|кабинет\w*|"
+                 r"руководств\w*|[Цц]ентральн\w* банк\w*|[Нн]ацбанк\w*|[Нн]ациональн\w* банк\w*|регулятор\w*)")
+_AUTHORITY_KK = r"(?:Үкімет\w*|үкімет\w*|тарап\w*|басшы\w*|билі\w*|министрлі\w*|парламенті\w*|Президенті\w*|[Оо]рталық банкі\w*)"
 # "Өзбекстан Үкіметі", "власти Китая", "Правительство России", "В Узбекистане поручили", "Китайская сторона"
 _FOREIGN_ISSUER = re.compile(
-    rf"{FOREIGN.pattern}(?:\s+\S+){{0,2}}?\s+(?:{_AUTHORITY_KK}|{_AUTHORITY_RU})|{_AUTHORITY_RU}(?:\s+\S+){{0,2}}?\s+{FOREIGN.pattern}|"
+    rf"{FOREIGN.pattern}(?:\s+\S+){{0,3}}?\s+(?:{_AUTHORITY_KK}|{_AUTHORITY_RU})|{_AUTHORITY_RU}(?:\s+\S+){{0,2}}?\s+{FOREIGN.pattern}|"
     rf"^\s*(?:В|Во)\s+{FOREIGN.pattern}|^\s*{FOREIGN.pattern}(?:да|де|та|те|нда|нде)\b|"
     r"(?i:китайск|российск|узбекск|кыргызск|киргизск|турецк|американск|корейск|японск|немецк|французск|белорусск|"
     r"таджикск|туркменск|азербайджанск)\w*\s+(?:сторон|правительств|власт|министерств|ведомств|компани|железн)\w*")
@@ -707,13 +715,15 @@ def _kk_imperative(text: str, start: int, doc_date: str | None) -> list[Directiv
         owners = [o for part in re.split(r",\s*", m.group("bracket")) for o in _split_kk_conjoined(_clean(part)) if o]
     elif not listed:
         owners = _kk_nominative_owners(region)
-        if not owners:
+        if not owners and not re.search(r"(?:ыл|іл|л|ын|ін)(?:сын|сін)$", m.group("trig")):
             return []
     else:
         owners = _kk_nominative_owners(region) or _kk_owners(region)
     # an ownerless passive item ("– пункттердің дайындығы қамтамасыз етілсін.") is still a decision of the protocol;
     # its owners often follow ("Жауапты болып ТЖМ мен ІІМ белгіленді")
-    if not owners and not (_ENUMERATOR.match(text) and re.search(r"(?:ыл|іл|л|ын|ін)(?:сын|сін)$", m.group("trig"))):
+    # a free-standing passive one ("… аяқтау қамтамасыз етілсін.") too, when it has an action to do
+    passive = re.search(r"(?:ыл|іл|л|ын|ін)(?:сын|сін)$", m.group("trig"))
+    if not owners and not (passive and (_ENUMERATOR.match(text) or len(_kk_action(region).split()) >= 3)):
         return []
     return [DirectiveDraft(issuer=None, owners=owners, action=_kk_action(region), deadline=deadlines[0] if deadlines else None,
                            sentence_start=start, sentence_end=start + len(text), lang="kk")]
@@ -793,14 +803,17 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
 
 def _next_sentence_owners(text: str, lang: str) -> list[str]:
     if lang == "kk":
-        m = NEXT_OWNER_KK.search(text)
+        m = NEXT_OWNER_KK.search(text) or OWNER_CARRIER_KK.search(text)
         if not m:
             return []
-        return [o for part in re.split(r",\s*", m.group("owners")) for o in _split_kk_conjoined(_clean(part)) if o]
-    m = NEXT_OWNER_RU.search(text)
+        named = m.groupdict().get("dash") or m.group("owners")
+        return [o for part in re.split(r",\s*", named) for o in _split_kk_conjoined(_clean(part)) if o]
+    m = NEXT_OWNER_RU.search(text) or OWNER_CARRIER_RU.search(text)
     if not m:
         return []
-    return _split_owners(m.group("owners"), "nomn") or [_clean(m.group("owners"))]
+    named = m.groupdict().get("dash") or m.group("owners")
+    case = "datv" if m.re is OWNER_CARRIER_RU and "поручена" in m.group() else "accs" if m.re is OWNER_CARRIER_RU else "nomn"
+    return _split_owners(named, case) or [_clean(named)]
 
 
 _QUOTE = re.compile(r"«(?P<q>[^«»]{20,})»")
@@ -817,11 +830,26 @@ def _quoted_russian(sentence: str, start: int, doc_date: str | None) -> list[Dir
     return drafts
 
 
+_TERMINAL = re.compile(r"[.!?…;:»\"”)\]]\s*$")
+_DANGLING = re.compile(r"\s(?:в|во|на|по|для|с|со|к|о|об|и|а|или|от|до|за|из|при|что|чтобы|который|которые)\s*$", re.IGNORECASE)
+
+
+def _cut_off(sentence: str, after: str) -> bool:
+    """A page cut mid-sentence ("…, аким поручил управлению энергетики подготовить") gives an order with no action to
+    trust: the document's last sentence without a final stop, or any sentence ending on a preposition or conjunction."""
+    if _TERMINAL.search(sentence):
+        return False
+    return bool(_DANGLING.search(sentence)) or not re.search(r"[^\W\d_]{3,}[^\n]*[.!?;]", after)
+
+
 def find_directives(sentences: list[tuple[int, int, str]], text: str, doc_date: str | None) -> list[DirectiveDraft]:
     """``sentences``: (start, end, lang) over ``text``. Owners named only in the next sentence are carried back."""
     drafts: list[DirectiveDraft] = []
+    carriers: set[int] = set()  # sentences that only name the owners of the order before them
     for i, (s, e, lang) in enumerate(sentences):
         sentence = text[s:e]
+        if i in carriers or _cut_off(sentence, text[e:]):
+            continue
         found = _kk_directives(sentence, s, doc_date) if lang == "kk" else _ru_directives(sentence, s, doc_date)
         if not found:
             found = _quoted_russian(sentence, s, doc_date)
@@ -841,5 +869,7 @@ def find_directives(sentences: list[tuple[int, int, str]], text: str, doc_date: 
                 if carried:
                     d.owners = d.owners + [o for o in carried if o not in d.owners]
                     d.owners_from_next = True
+            if carried and (OWNER_CARRIER_KK.search(text[ns:ne]) or OWNER_CARRIER_RU.search(text[ns:ne])):
+                carriers.add(i + 1)
         drafts.extend(found)
     return drafts
