@@ -101,10 +101,15 @@ def test_name_miss_folds_kazakh_letters_and_reads_prefixes():
 def test_recurrence_and_year_signals():
     monthly = Deadline(text="ежемесячно", recurrence="monthly")
     dated = Deadline(text="до 1 апреля 2026 года", date="2026-04-01")
-    assert asks_recurrence("Кто каждый месяц обнародует цены?") and asks_recurrence("Кім ай сайын хабарлайды?")
-    assert not asks_recurrence("Кто отвечает за модернизацию ЦОНов?")
-    assert recurrence_signal(True, monthly) == 1.0 and recurrence_signal(True, dated) == -1.0
-    assert recurrence_signal(False, monthly) == -0.5 and recurrence_signal(False, None) == 0.0
+    assert asks_recurrence("Кто каждый месяц обнародует цены?") == asks_recurrence("Кім ай сайын хабарлайды?") \
+        == (True, "monthly")
+    assert asks_recurrence("Кто регулярно проверяет системы?") == (True, None)
+    assert asks_recurrence("Кто отвечает за модернизацию ЦОНов?") == (False, None)
+    assert recurrence_signal((True, "monthly"), monthly) == 1.0 and recurrence_signal((True, None), monthly) == 1.0
+    assert recurrence_signal((True, "monthly"), dated) == -1.0
+    # "тоқсан сайын" is not answered by a weekly report
+    assert recurrence_signal((True, "quarterly"), Deadline(text="апта сайын", recurrence="weekly")) == -1.0
+    assert recurrence_signal((False, None), monthly) == -0.5 and recurrence_signal((False, None), None) == 0.0
     years = years_in("Кто отвечает за то, чтобы кредиты дошли до фермеров к весеннему севу 2026 года?")
     assert years == {"2026"}
     assert year_signal(years, dated, "…") == 1.0
@@ -138,3 +143,27 @@ def test_a_question_about_a_whole_programme(question, programme):
 
 def test_kazakh_frame_does_not_eat_word_endings():
     assert question_core("Кто отвечает за проекты-ледоколы в Туркменистане?").endswith("Туркменистане")
+
+
+def test_fit_leaves_vetoed_out_and_sets_the_threshold_above_every_unanswerable():
+    from types import SimpleNamespace
+
+    from dq_nlp.ask.bot import Assessment
+    from dq_nlp.eval.ask import _fit, _score
+
+    def assessed(qid, answerable, owner, **kw):
+        row = {"id": qid, "answerable": answerable, "expected_owner_ids": ["mf"] if answerable else [], "kind": "owner"}
+        hit = SimpleNamespace(directive=SimpleNamespace(owner_ids=[owner], deadline=None))
+        return row, Assessment(lang="ru", kind="owner", owner_filter=None, hits=[hit], features=[_features(**kw)], pick=0)
+
+    rows = [assessed(f"r{i}", True, "mf", action=0.92 + i / 200, nd_gap=-0.3 + i / 100) for i in range(6)]
+    rows += [assessed(f"w{i}", True, "mne", action=0.86 + i / 200, nd_gap=0.1) for i in range(3)]
+    rows += [assessed(f"u{i}", False, "mne", action=0.85 + i / 100, nd_gap=0.05 * i) for i in range(4)]
+    # a wrong-place near-miss that looks like a right answer: the veto abstains, so it must not set the threshold
+    vetoed_row = assessed("v", False, "mf", action=0.95, nd_gap=-0.3, place_miss=1.0)
+    model, n, n_unanswerable, _ = _fit(rows + [vetoed_row], margin=0.1)
+    assert n == 13 and n_unanswerable == 4
+    assert model.threshold >= max(model.probability(a.features[0]) for r, a in rows if not r["answerable"]) + 0.1 - 1e-4
+    scored = _score(rows + [vetoed_row], model)
+    assert scored["confident_wrong_on_unanswerable"] == 0 and scored["answerable"] == 9
+    assert 0 < scored["right"] <= 6 and scored["wrong_answers_on_answerable"] == 0

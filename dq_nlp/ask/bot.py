@@ -51,8 +51,9 @@ PROGRAMME_WORDS = frozenset(term_keys(
     "реализацию реализации внедрение жоба жобасы жобалар жобаларына жобаларға бағдарлама бағдарламасы бағыт стратегия "
     "стратегиясы іске асыру асыруға", None))
 _DEADLINE_Q = re.compile(r"\b(?:какой срок|каков срок|когда|до какого|к какому|в какой срок|сроки?)\b|қашан|мерзім", re.I)
-_WHAT_Q = re.compile(r"^\s*(?:что|какие задачи|какие поручения)\s+(?:было\s+)?(?:поручено|поручили|поставлено)\s+(?P<owner>.+?)\??$|"
-                     r"^\s*(?P<owner_kk>.+?)\s+(?:не|қандай тапсырма(?:лар)?)\s+(?:тапсырылды|жүктелді|берілді)\??$", re.I)
+_WHAT_Q = re.compile(r"^\s*(?:что|какие задачи|какие поручения)\s+(?:было\s+)?(?:поручено|поручили|поставлено|рекомендовано)\s+(?P<owner>.+?)\??$|"
+                     r"^\s*(?P<owner_kk>.+?)\s+(?:не|қандай тапсырма(?:лар)?)\s+(?:тапсырылды|жүктелді|берілді|ұсынылды)\??$",
+                     re.I)
 
 
 class Evidence(BaseModel):
@@ -212,6 +213,17 @@ def assess(services, question: str, k: int = 8) -> Assessment:
     return result
 
 
+def trusted(a: Assessment, model: ConfidenceModel) -> bool:
+    """Whether the bot answers with its pick. A body named in the question ("Что поручено акиматам?") selects its
+    directives: the owner is certain; so does a question about a whole programme answered by one of its own
+    directives. Otherwise the trust model decides (``ConfidenceModel.trusts``: veto, then threshold)."""
+    if a.pick is None:
+        return False
+    features = a.features[a.pick]
+    in_programme = a.programme is not None and features.programme > 0
+    return a.owner_filter is not None or in_programme or model.trusts(features)
+
+
 def ask(services, question: str, as_of: str | None = None, model: ConfidenceModel | None = None) -> Answer:
     question = question.strip()
     model = model or trust_model()
@@ -220,11 +232,7 @@ def ask(services, question: str, as_of: str | None = None, model: ConfidenceMode
         return _abstain(question, a.lang)
     features = a.features[a.pick]
     confidence = model.probability(features)
-    # a body named in the question ("Что поручено акиматам?") selects its directives: the owner is certain
-    # so does a question about a whole programme answered by one of its own directives
-    in_programme = a.programme is not None and features.programme > 0
-    trusted = model.trusts(features) or a.owner_filter is not None or in_programme
-    if not trusted:
+    if not trusted(a, model):
         return _abstain(question, a.lang, confidence, features)
     hit = a.hits[a.pick]
     d = hit.directive

@@ -76,7 +76,8 @@ def fit(rows: list[tuple[HitFeatures, bool]], features: tuple[str, ...] = TRUST,
     """L2-regularised logistic regression by gradient descent on standardised features (no extra dependency)."""
     x = np.array([[getattr(f, name) for name in features] for f, _ in rows], dtype=np.float64)
     y = np.array([float(ok) for _, ok in rows])
-    mean, scale = x.mean(0), x.std(0) + 1e-9
+    mean, scale = x.mean(0), x.std(0)
+    scale[scale < 1e-6] = 1.0  # a constant feature: its weight stays 0 (and the saved scale is never 0)
     z = (x - mean) / scale
     w, b = np.zeros(z.shape[1]), 0.0
     for _ in range(steps):

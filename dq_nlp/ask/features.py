@@ -199,19 +199,33 @@ def owner_signal(question_bodies: set[str], owner_ids: list[str | None]) -> floa
     return 1.0 if question_bodies & {o for o in owner_ids if o} else -1.0
 
 
-_RECURRING_Q = re.compile(r"ежемесяч|кажд\w* месяц|ай сайын|раз в квартал|ежекварт|тоқсан сайын|ежегод|кажд\w* год|"
-                          r"жыл сайын|еженедел|апта сайын|ежеднев|күн сайын|мезгіл-мезгіл|регулярно|периодическ", re.I)
+# how a question says a task recurs → the ``Deadline.recurrence`` it means (None: "regularly", any period)
+_RECURRING_Q = (
+    (re.compile(r"ежемесяч|кажд\w* месяц|ай сайын|раз в месяц", re.I), "monthly"),
+    (re.compile(r"раз в квартал|ежекварт|тоқсан сайын", re.I), "quarterly"),
+    (re.compile(r"ежегод|кажд\w* год|жыл сайын|раз в год", re.I), "yearly"),
+    (re.compile(r"еженедел|кажд\w* недел|апта сайын|раз в неделю", re.I), "weekly"),
+    (re.compile(r"ежеднев|кажд\w* день|күн сайын", re.I), "daily"),
+    (re.compile(r"мезгіл-мезгіл|регулярно|периодическ|үнемі", re.I), None),
+)
 _YEAR = re.compile(r"\b(20\d\d)\b")
 
 
-def asks_recurrence(question: str) -> bool:
-    return bool(_RECURRING_Q.search(question))
+def asks_recurrence(question: str) -> tuple[bool, str | None]:
+    """Whether the question asks about a recurring task, and which period it names (None: any)."""
+    for pattern, period in _RECURRING_Q:
+        if pattern.search(question):
+            return True, period
+    return False, None
 
 
-def recurrence_signal(asks: bool, deadline) -> float:
-    recurs = bool(deadline and deadline.recurrence)
-    if asks:
-        return 1.0 if recurs else -1.0
+def recurrence_signal(asks: tuple[bool, str | None], deadline) -> float:
+    """+1 the directive recurs as the question says; −1 it does not recur, or recurs with another period;
+    −0.5 it recurs and the question does not say so."""
+    recurring, period = asks
+    recurs = deadline.recurrence if deadline else None
+    if recurring:
+        return 1.0 if recurs and (period is None or recurs == period) else -1.0
     return -0.5 if recurs else 0.0
 
 

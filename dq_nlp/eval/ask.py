@@ -62,37 +62,97 @@ def is_correct(row: dict, abstained: bool, owner_ids: list[str | None], deadline
     return ok
 
 
-def fit_confidence(embedder: str = "e5-small", data_dir: Path | None = None, margin: float = 0.1,
-                   haystack: str = "frozen") -> dict:
-    """Fit the bot's confidence model on the dev questions (both files) and write ``ask/confidence.json``."""
-    from ..ask.bot import assess
-    from ..ask.confidence import MODEL_PATH, fit, vetoed
+def _dev_rows() -> tuple[list[dict], list[dict]]:
+    """The two dev question files: the dev half of questions.jsonl and questions_dev2.jsonl."""
+    return _rows(QUESTIONS, "dev"), (_rows(DEV_EXTRA, "dev") if DEV_EXTRA.exists() else [])
 
-    rows = _rows(QUESTIONS, "dev") + (_rows(DEV_EXTRA, "dev") if DEV_EXTRA.exists() else [])
-    services = _open(embedder, data_dir, haystack)
+
+def _assess_all(services, rows: list[dict]) -> list[tuple[dict, object]]:
+    from ..ask.bot import assess
+
+    return [(r, assess(services, r["question"])) for r in rows]
+
+
+def _pick_right(row: dict, a) -> bool:
+    d = a.hits[a.pick].directive
+    return row.get("answerable", True) and is_correct(row, False, d.owner_ids, d.deadline.date if d.deadline else None)
+
+
+def _fit(assessed: list[tuple[dict, object]], margin: float):
+    """The trust model fitted on these assessed questions; threshold = the highest probability of an unanswerable
+    one + ``margin``. Questions without a pick, with a named body (certain owner) or vetoed are left out."""
+    from ..ask.confidence import fit, vetoed
+
     examples, unanswerable = [], []
-    for r in rows:
-        a = assess(services, r["question"])
+    for r, a in assessed:
         if a.pick is None or a.owner_filter or vetoed(a.features[a.pick]):
             continue  # nothing to weigh, a named body already decides, or the veto abstains whatever the model says
-        d = a.hits[a.pick].directive
-        ok = r.get("answerable", True) and is_correct(r, False, d.owner_ids, d.deadline.date if d.deadline else None)
-        examples.append((a.features[a.pick], ok))
+        examples.append((a.features[a.pick], _pick_right(r, a)))
         if not r.get("answerable", True):
             unanswerable.append(len(examples) - 1)
-    services.close()
     model = fit(examples)
     probs = [model.probability(f) for f, _ in examples]
     model.threshold = round(min(0.95, max([probs[i] for i in unanswerable] or [0.5]) + margin), 4)
     model.fitted_on = f"{len(examples)} dev questions ({len(unanswerable)} unanswerable; vetoed ones left out), margin {margin}"
+    answered_right = sum(p >= model.threshold and ok for p, (_, ok) in zip(probs, examples))
+    return model, len(examples), len(unanswerable), answered_right
+
+
+def _score(assessed: list[tuple[dict, object]], model) -> dict:
+    from ..ask.bot import trusted
+
+    right = answerable = unanswered_wrong = wrong = 0
+    for r, a in assessed:
+        answers = trusted(a, model)
+        if r.get("answerable", True):
+            answerable += 1
+            ok = answers and _pick_right(r, a)
+            right += ok
+            wrong += answers and not ok
+        else:
+            unanswered_wrong += answers
+    return {"accuracy_answerable": round(right / max(1, answerable), 4), "right": right, "answerable": answerable,
+            "confident_wrong_on_unanswerable": unanswered_wrong, "wrong_answers_on_answerable": wrong,
+            "threshold": model.threshold}
+
+
+def fit_confidence(embedder: str = "e5-small", data_dir: Path | None = None, margin: float = 0.1,
+                   haystack: str = "frozen") -> dict:
+    """Fit the bot's confidence model on the dev questions (both files) and write ``ask/confidence.json``."""
+    from ..ask.confidence import MODEL_PATH
+
+    half, extra = _dev_rows()
+    services = _open(embedder, data_dir, haystack)
+    assessed = _assess_all(services, half + extra)
+    services.close()
+    model, n, n_unanswerable, answered_right = _fit(assessed, margin)
     model.save()
     from ..ask.bot import trust_model
 
     trust_model.cache_clear()  # this process scores with the new model next
-    answered_right = sum(p >= model.threshold and ok for p, (_, ok) in zip(probs, examples))
-    return {"model": str(MODEL_PATH), "examples": len(examples), "unanswerable": len(unanswerable),
+    return {"model": str(MODEL_PATH), "examples": n, "unanswerable": n_unanswerable,
             "threshold": model.threshold, "weights": dict(zip(model.features, model.weights)),
             "dev_answered_right": answered_right}
+
+
+def crossfit_confidence(embedder: str = "e5-small", data_dir: Path | None = None, margin: float = 0.1,
+                        haystack: str = "frozen") -> dict:
+    """The protocol that chooses features and margin: fit on one dev file, score the other, both ways (writes
+    nothing). Zero unanswerable questions answered in both directions is the bar; the held-out accuracies estimate
+    what a fit on both files does on unseen questions."""
+    half, extra = _dev_rows()
+    services = _open(embedder, data_dir, haystack)
+    a_half, a_extra = _assess_all(services, half), _assess_all(services, extra)
+    services.close()
+    out = {}
+    for name, train, test in (("dev_half_to_dev2", a_half, a_extra), ("dev2_to_dev_half", a_extra, a_half)):
+        out[name] = _score(test, _fit(train, margin)[0])
+    right = sum(v["right"] for v in out.values())
+    total = sum(v["answerable"] for v in out.values())
+    out["held_out_accuracy_answerable"] = round(right / max(1, total), 4)
+    out["held_out_confident_wrong"] = sum(v["confident_wrong_on_unanswerable"] for k, v in out.items()
+                                          if isinstance(v, dict))
+    return out
 
 
 def evaluate_ask(embedder: str = "e5-small", data_dir: Path | None = None, split: str = "all",
@@ -132,3 +192,15 @@ def evaluate_ask(embedder: str = "e5-small", data_dir: Path | None = None, split
         "latency_ms_p95": round(latencies[max(0, int(0.95 * len(latencies)) - 1)], 1) if latencies else None,
         "details": details,
     }
+
+
+if __name__ == "__main__":  # python -m dq_nlp.eval.ask --crossfit [--data-dir DIR] [--margin M]
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Cross-fit the ask trust model on the two dev question files.")
+    parser.add_argument("--crossfit", action="store_true", required=True)
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--margin", type=float, default=0.1)
+    parser.add_argument("--embedder", default="e5-small")
+    args = parser.parse_args()
+    print(json.dumps(crossfit_confidence(args.embedder, args.data_dir, args.margin), ensure_ascii=False, indent=1))
