@@ -561,3 +561,35 @@ def test_cut_off_final_sentence_is_not_a_directive():
 ])
 def test_foreign_banks_and_regional_governments_are_foreign_issuers(text):
     assert _one_sentence(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Доля экспорта услуг в ВВП — 2,1%, к 2030 году её планируется довести до 4%.",
+     [("Доля экспорта услуг в ВВП", 2.1), ("Доля экспорта услуг в ВВП", 4.0)]),
+    ("Средний вес сдаваемого скота составил 410 кг против 385 кг годом ранее.", [("Средний вес сдаваемого скота", 410.0)]),
+    ("Импорт — $18,4 млрд (+3,2%), экспорт — $30,9 млрд (−1,1%).", [("Импорт", 3.2), ("экспорт", 1.1)]),
+    ("Через портал Enbek.kz трудоустроены 92 тыс. человек, что на 9% больше, чем годом ранее.",
+     [("Через портал Enbek.kz трудоустроены 92 тыс. человек", 9.0)]),
+    ("Уровень безработицы снизился до 4,6% с 4,9%.", [("Уровень безработицы", 4.6)]),
+    ("Покрытие сетью 5G достигло 64% городов, годом ранее было 41%.", [("Покрытие сетью 5G", 64.0)]),
+    ("Достаточность капитала — 21,3% при нормативе 12%.", [("Достаточность капитала", 21.3), ("Достаточность капитала", 12.0)]),
+])
+def test_kpi_shapes_round8b(text, expected):
+    assert [(k.metric, k.to) for k in find_kpis(text)] == expected
+
+
+def test_kpi_rank_move_before_a_place_and_a_rating_after_it():
+    ks = find_kpis("Казахстан поднялся на 6 позиций в рейтинге Global Innovation Index и занял 78-е место.")
+    assert [(k.to, k.unit) for k in ks] == [(6.0, "place"), (78.0, "place")]
+    assert all("Global Innovation Index" in k.metric for k in ks)
+
+
+def test_kpi_part_restated_as_a_share_and_planned_totals():
+    assert [k.to for k in find_kpis("Из 4 100 сёл связью обеспечены 3 900, или 95%.")] == [95.0]
+    ks = find_kpis("Из 52 запланированных на год объектов введены 19.")
+    assert sorted((k.kind, k.to) for k in ks) == [("target", 52.0), ("value", 19.0)]
+
+
+def test_kazakh_floor_target_inside_an_order():
+    (k,) = find_kpis("– аудан әкімдері мектептердегі көмір қорын 1 қарашаға дейін кемінде 40 тәуліктік деңгейге жеткізсін;", lang="kk")
+    assert (k.to, k.unit, k.kind) == (40.0, "тәулік", "target") and "көмір" in k.metric

@@ -9,7 +9,7 @@ from ...records import Kpi
 from .numbers import ABBREVIATION_DOT, NUMBER, NUMBER_WORD, SCALE, parse_number, scale_of
 
 VALUE = rf"(?:\$\s?)?(?:{NUMBER})"
-UNIT = rf"(?:\s?(?P<{{g}}>%|[А-Яа-яA-Za-z]{{{{1,6}}}}/[А-Яа-яA-Za-z]{{{{1,6}}}}|процент\w*|п\.\s?п\.|процентн\w+ пункт\w*|{SCALE}|дн\w*|день|час\w*|мест\w*|мин\w*|раз\w*|ед\w*|млн|тыс[.\u2024]?))?"
+UNIT = rf"(?:\s?(?P<{{g}}>%|[А-Яа-яA-Za-z]{{{{1,6}}}}/[А-Яа-яA-Za-z]{{{{1,6}}}}|процент\w*|п\.\s?п\.|процентн\w+ пункт\w*|{SCALE}|дн\w*|день|час\w*|мест\w*|мин\w*|раз\w*|ед\w*|кг\b|км\b|млн|тыс[.\u2024]?))?"
 
 GROWTH_RU = (r"вырос\w*|увеличил\w*|снизил\w*|сократил\w*|поднял\w*|повысил\w*|улучшил\w*|уменьшил\w*|"
              r"возрос\w*|упал\w*|достиг\w*|составил\w*|расширил\w*|изменил\w*")
@@ -49,7 +49,8 @@ more_than_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s+(?:состави�
 # "выросла на 4,3 п.п. и составила 91%": the level after the change, same subject
 and_level_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s+(?:{GROWTH_RU})\s+(?:на\s+(?:{NUMBER})\s?(?:%|процент\w*|п\.\s?п\.|процентн\w+ пункт\w*)|"
                           rf"в\s+(?:\d+(?:[.,]\d+)?|{NUMBER_WORD})\s+раза?),?\s+(?:[—–]\s+)?"
-                          rf"(?P<lvl>(?:и\s+(?:составил\w*|достиг\w*)|до)\s+(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*))", re.IGNORECASE)
+                          rf"(?P<lvl>(?:и\s+(?:составил\w*|достиг\w*)|до)\s+(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*|[А-Яа-яA-Za-z]{{1,6}}/[а-яa-z]{{1,3}}))",
+                          re.IGNORECASE)
 # "Охват вакцинацией: 91,4% / 95,8%", "Доля госорганов, использующих ИИ, % | 22 | 41": before / after in a table row
 table_pair_ru = re.compile(
     rf"(?P<metric>[^.;:!?|]{{3,160}}?)(?::\s*(?P<from>{NUMBER})\s?%\s*/\s*(?P<to>{NUMBER})\s?%|"
@@ -84,7 +85,8 @@ def _fraction(word: str) -> float:
 # "В рейтинге … Казахстан поднялся на 3 позиции", "поднялся с 5-го на 3-е место"
 rank_move_ru = re.compile(
     r"(?P<metric>[^.;:!?]{3,160}?)\s+(?:поднял\w*|улучшил\w*\s+(?:свои\s+)?позици\w*|опустил\w*|переместил\w*|продвинул\w*)\s+"
-    r"(?:с\s+(?P<from>\d{1,3})-?(?:го|й|е)?\s+)?на\s+(?P<to>\d{1,3})(?:-?(?:е|ю|й|го))?\s+(?P<what>позици\w*|мест\w*|пункт\w*|строч\w*|ступен\w*)",
+    r"(?:с\s+(?P<from>\d{1,3})-?(?:го|й|е)?\s+)?на\s+(?P<to>\d{1,3})(?:-?(?:е|ю|й|го))?\s+(?P<what>позици\w*|мест\w*|пункт\w*|строч\w*|ступен\w*)"
+    r"(?P<after>\s+в\s+рейтинг\w*[^,.;]*?(?=\s+и\s|[,.;]|$))?",
     re.IGNORECASE)
 place_ru = re.compile(r"(?P<metric>[^.;:!?]{3,120}?)\s+(?:занял\w*|занимает|поднял\w* на|поднялся на|опустил\w* на|находится на|вошел\w* в|вошёл\w* в)\s"
                       r"(?P<to>\d{1,3})-?(?:е|м|й|го|ое)?\s+мест\w*(?P<tail>\s+в\s+[^.;,]{3,100})?", re.IGNORECASE)
@@ -106,15 +108,16 @@ done_share_ru = re.compile(
 # "индекс физического объёма — 102,8%", "уровень газификации — 52% (в 2024 году — 31%)": a stats line
 dash_value_ru = re.compile(
     rf"(?P<metric>[^.;:!?—–()]{{3,140}}?),?\s+[—–]\s+(?:почти\s+|около\s+|более\s+|свыше\s+|порядка\s+|лишь\s+)?(?P<to>(?:\$\s?)?(?:{NUMBER}))\s?(?:(?P<scale>{SCALE})\s?)?"
-    rf"(?P<u2>%|процент\w*|[А-Яа-я]{{1,4}}/[А-Яа-я]{{1,4}}|балл\w*)?"
+    rf"(?P<u2>%|процент\w*|[А-Яа-я]{{1,4}}/[А-Яа-я]{{1,4}}|балл\w*|сут(?:ок|ки)|дн(?:ей|я))?"
     rf"(?:\s*\((?:[^()—–]{{3,60}}?)\s+[—–-]\s+(?P<from>(?:\$\s?)?(?:{NUMBER}))\s?(?:%|{SCALE})?\)|"
     rf",\s+(?:годом|год|месяцем|кварталом)\s+(?:ранее|раньше)\s+[—–]\s+(?P<from2>{NUMBER})\s?%?)?", re.IGNORECASE)
 # "обеспечить охват … не менее 99%", "сократить выбросы не менее чем на 20%": a floor or a ceiling as the target
 target_floor_ru = re.compile(
     rf"(?P<verb>обеспечить|довести|достичь|достигнуть|увеличить|повысить|сократить|снизить|уменьшить|обновить|охватить|подключить|"
+    rf"сформировать|создать|накопить|поддерживать|"
     rf"(?:по\s+)?(?:сокращению|снижению|увеличению|повышению))\s+"
     rf"(?P<metric>[^.;:!?]{{3,120}}?)\s+(?:не\s+(?:менее|ниже|более|выше)|минимум|как\s+минимум)\s+(?:чем\s+)?(?:на\s+)?"
-    rf"(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)(?:\s+(?P<tail>[^.;:!?,]{{3,60}}?)(?=\s+(?:к|до|в)\s|[.;:!?,]|$))?", re.IGNORECASE)
+    rf"(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*|сут(?:ок|ки)|дн(?:ей|я))(?:\s+(?P<tail>[^.;:!?,]{{3,60}}?)(?=\s+(?:к|до|в)\s|[.;:!?,]|$))?", re.IGNORECASE)
 # "снижению инфляции до 5,5% к 2027 году", "доведение доли … до 40%": a nominal target
 nominal_target_ru = re.compile(
     rf"(?P<verb>снижени\w*|увеличени\w*|повышени\w*|доведени\w*|сокращени\w*)\s+(?P<metric>[^.;:!?\d]{{3,100}}?)\s+до\s(?P<to>{NUMBER})\s?"
@@ -125,7 +128,7 @@ twofold_ru = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?),?\s+(?P<verb>{GROWTH_R
 part_of_ru = re.compile(rf"\b[Ии]з\s(?P<total>{NUMBER})\s(?P<rest>[^.;:!?\d]{{3,160}}?)\s(?P<to>{NUMBER})(?:\s?(?P<scale>тыс[.\u2024]?|млн|млрд))?(?=[\s.,;)]|$)(?!\s?(?:%|трлн|тенге|долл))",
                         re.IGNORECASE)
 # "при плане 100%", "при плановом показателе 45%": the plan of the indicator next to it
-plan_ru = re.compile(rf"\bпри\s+(?:плане|плановом\s+(?:показателе|значении|уровне)|целевом\s+(?:показателе|значении|уровне)|"
+plan_ru = re.compile(rf"\bпри\s+(?:плане|нормативе|норме|плановом\s+(?:показателе|значении|уровне)|целевом\s+(?:показателе|значении|уровне)|"
                      rf"прогнозе)\s+(?:в\s+)?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*|(?:{SCALE})(?:\s(?:кВт·?ч|тенге|долл\w*|человек|рабочих\s+мест|тонн\w*|гектар\w*|га|"
                      rf"кв\.\s?м(?:етров)?|км))?)", re.IGNORECASE)
 range_share_ru = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s(?:на уровне|в размере|от)\s(?P<from>{NUMBER})\s?(?:до|[-–])\s?(?P<to>{NUMBER})\s?(?P<u2>%|процент\w*)",
@@ -187,19 +190,26 @@ _PER_CAPITA = re.compile(r"\s+на\s+(?:1[\s\u00a0\u202f]?000|10[\s\u00a0\u202f]
                          re.IGNORECASE)
 _AGE_METRIC = re.compile(r"продолжительност|возраст", re.IGNORECASE)
 _CHANGE_AND = re.compile(rf"^(?:{GROWTH_RU})\s+(?:на|в)\s+.*?\s+и$", re.IGNORECASE)
+_TARGET_MODAL = re.compile(r"[,\s]*\b(?:должн\w+|планируется|предстоит|необходимо|нужно|предлагается|ожидается|намечено)\s*$",
+                           re.IGNORECASE)
+_RANK_MOVE_BEFORE = re.compile(r"\s+(?:поднял|опустил|переместил|продвинул)\w*\s+на\s+\d{1,3}\s+(?:позици|пункт|строч|ступен)\w*"
+                               r"(?:\s+(?P<rating>в\s+рейтинг[^,.;]*?))?\s+и\s*$", re.IGNORECASE)
+# "Экспорт — $52,1 млрд (+1,8%)": a change in brackets after a level
+paren_change_ru = re.compile(rf"(?P<metric>[^.;:!?—–()]{{3,100}}?)\s+[—–]\s+[^()—–]{{1,30}}?\(\s*(?P<sign>[+−-])\s?(?P<to>{NUMBER})\s?%\s*\)",
+                             re.IGNORECASE)
 # a physical amount in scaled units ("14,1 млн тонн") is an indicator, a scaled sum of money is not
 _PHYSICAL = re.compile(r"\s*(?:тонн|гектар|т-км|кв\.\s?м|км\b|человек|кВт|МВт|голов|баррел|куб)", re.IGNORECASE)
 # a baseline said after the level: "(годом ранее — 9,8%)", ", годом ранее было 8,1", "против 66% в прошлом году", "с 10,0% в марте"
 _BASELINE = re.compile(
     rf"^\s*(?:\((?:годом\s+ранее|год\s+назад|в\s+прошлом\s+году|на\s+начало\s+года|в\s+20\d\d\s+году|[^()—–]{{3,30}}?)\s*[—–:-]\s*"
     rf"(?P<b1>(?:\$\s?)?(?:{NUMBER}))[^()]{{0,16}}\)|"
-    rf",?\s+(?:а\s+)?(?:годом\s+ранее|год\s+назад|в\s+прошлом\s+году|в\s+20\d\d\s+году)\s*(?:[—–]|было|был|была|составлял\w*)\s*(?P<b2>{NUMBER})(?=[\s%,.;)]|$)|"
+    rf"(?:\s+[а-яё]{{3,20}}){{0,2}},?\s+(?:а\s+)?(?:годом\s+ранее|год\s+назад|в\s+прошлом\s+году|в\s+20\d\d\s+году)\s*(?:[—–]|было|был|была|составлял\w*)\s*(?P<b2>{NUMBER})(?=[\s%,.;)]|$)|"
     rf"(?:\s+[^\s\d,;.()]{{1,10}})?\s+против\s+(?P<b3>{NUMBER})(?=[\s%,.;)]|$)|"
-    rf"\s+с\s+(?P<b4>{NUMBER})\s?%\s+в\s+(?:[а-я]+е|прошлом\s+году|20\d\d\s+году))", re.IGNORECASE)
+    rf"\s+с\s+(?P<b4>{NUMBER})\s?%(?:\s+в\s+(?:[а-я]+е|прошлом\s+году|20\d\d\s+году)|(?=\s*[.;,)]|\s*$)))", re.IGNORECASE)
 _BASELINE_METRIC = re.compile(r"^(?:годом|год)\s+(?:ранее|раньше|назад)$|^(?:в\s+прошлом\s+году|на\s+начало\s+года)$", re.IGNORECASE)
 
 # Kazakh: "45%-дан 78%-ға дейін өсті", "15 жұмыс күнінен 5 жұмыс күніне дейін қысқарды", "28-орыннан 24-орынға көтерілді"
-_KK_UNIT = r"(?:%|пайыз\w*|(?:жұмыс\s)?күн\w*|орын\w*|сағат\w*|минут\w*|миллион\w*|млн|млрд|миллиард\w*|мың\w*|есе\w*|[а-яәғқңөұүһі]{3,})"
+_KK_UNIT = r"(?:%|пайыз\w*|Мбит/с|(?:жұмыс\s)?күн\w*|орын\w*|сағат\w*|минут\w*|миллион\w*|млн|млрд|миллиард\w*|мың\w*|есе\w*|[а-яәғқңөұүһі]{3,})"
 from_to_kk = re.compile(
     rf"(?P<pre>[^.;:!?]*?)(?P<from>{VALUE})\s?-?\s?(?P<u1>{_KK_UNIT})?-?(?<=[^\s])(?:дан|ден|тан|тен|нан|нен|ынан|інен)?\s+"
     rf"(?:[а-яәғқңөұүһі]+(?:та|те|да|де)\s+)?(?P<to>{VALUE})\s?-?\s?(?P<u2>{_KK_UNIT})?-?(?:ға|ге|қа|ке|на|не|ына|іне|а|е)?\s+(?:дейін\s+)?"
@@ -218,8 +228,8 @@ value_kk = re.compile(
     re.IGNORECASE)
 # "мемлекеттік қызметтердің 92 пайызы цифрландырылды", "арналардың 40%-ы … жабдықталған": a share of a genitive whole
 share_of_kk = re.compile(
-    rf"(?P<whole>[^.;:!?,]{{2,120}}?(?:ның|нің|дың|дің|тың|тің))\s(?P<to>{VALUE})\s?(?:%\s?-?\s?(?:ы|і|ын|ін|ына|іне|ында|інде)|"
-    rf"пайыз(?:ы|ын|ына|ында))\s(?P<rest>[^.;:!?,]{{3,140}}?)(?=[.;:!?,]|\s(?:ал|бүгінде|іс жүзінде)\s|$)", re.IGNORECASE)
+    rf"(?P<whole>(?:[^.;:!?,]|(?<=\d),(?=\d)){{2,120}}?(?:ның|нің|дың|дің|тың|тің))\s(?P<to>{VALUE})\s?(?:%\s?-?\s?(?:ы|і|ын|ін|ына|іне|ында|інде)|"
+    rf"пайыз(?:ы|ын|ына|ында))(?:\s(?P<rest>[^.;:!?,]{{3,140}}?))?(?=[.;:!?,]|\s(?:ал|бүгінде|іс жүзінде)\s|$)", re.IGNORECASE)
 # "жылдық инфляция 0,8 пайыздық тармаққа баяулады"
 pp_kk = re.compile(rf"(?P<metric>[^.;:!?]{{3,120}}?)\s(?P<to>{NUMBER})\s(?:пайыздық\s(?:тармақ|пункт)\w*|п\.\s?т\.)", re.IGNORECASE)
 # "Қазақстан ТМД елдері арасында 3-орынға көтерілді"
@@ -243,6 +253,9 @@ yield_kk = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s+гектарына\s+
 count_reach_kk = re.compile(
     rf"(?P<metric>[^.;:!?,]{{3,120}}?\s(?:саны|көлемі|ұзындығы|қуаты))\s(?P<to>{NUMBER})\s?(?P<scale>мың|млн|млрд)?\s?-?\s?"
     rf"(?:ға|ге|қа|ке|а|е|ке)\s(?:дейін\s)?(?:жетті|өсті|артты|ұлғайды|көбейді|жетіп|өсіп)", re.IGNORECASE)
+# "көмір қорын кемінде 30 тәуліктік деңгейде ұстау": a floor set inside an order
+floor_kk = re.compile(rf"(?P<metric>(?:[^\s.;:!?,]+\s){{0,2}}[^\s.;:!?,]+(?:ны|ні|ын|ін|ды|ді|ты|ті))\s(?:[^\s.;:!?,]+\s){{0,4}}?"
+                      rf"кемінде\s(?P<to>{NUMBER})\s?(?P<u2>%|пайыз|тәулік|күн|Мбит/с)\w*", re.IGNORECASE)
 times_kk = re.compile(rf"(?P<metric>[^.;:!?]{{3,160}}?)\s(?P<to>{NUMBER}|{NUMBER_WORD})\sесе(?:ге)?\s(?P<verb>\w+)", re.IGNORECASE)
 
 _LEADING_NOISE = re.compile(
@@ -284,8 +297,9 @@ GATES = {
     "nominal_target_ru": _gate(r"(?:снижени|увеличени|повышени|доведени|сокращени)\w*\s"),
     "twofold_ru": _gate(r"вдвое|втрое|вчетверо|впятеро"),
     "part_of_ru": _gate(r"\b[Ии]з\s\d"),
-    "plan_ru": _gate(r"\bпри\s+(?:план|целев|прогноз)"),
+    "plan_ru": _gate(r"\bпри\s+(?:план|целев|прогноз|норм)"),
     "times_kk": _gate(r"\bесе"),
+    "floor_kk": _gate(r"кемінде\s\d"),
     "part_of_kk": _gate(r"(?:ның|нің|дың|дің|тың|тің)\s\d"),
     "yield_kk": _gate(r"гектарына\s\d"),
     "count_reach_kk": _gate(r"(?:саны|көлемі|ұзындығы|қуаты)\s\d"),
@@ -311,6 +325,7 @@ GATES = {
     "falls_on_ru": _gate(r"пришл|приходи\w+\s+на|прид[её]тся"),
     "more_by_ru": _gate(r"стал[оаи]?\s+на\s+\d"),
     "count_against_ru": _gate(r"против\s+\d"),
+    "paren_change_ru": _gate(r"\(\s*[+−-]\s?\d"),
 }
 _INTRO = re.compile(r"^(?:.*?\b(?:сообщил\w*|доложил\w*|отметил\w*|заявил\w*|подчеркнул\w*|сказал\w*|уточнил\w*),?\s+что\s+|"
                     r"(?:по данным|согласно|по информации|по словам|по оценкам|как отметил\w*|по итогам)[^,]*,\s*|"
@@ -318,7 +333,7 @@ _INTRO = re.compile(r"^(?:.*?\b(?:сообщил\w*|доложил\w*|отмет
 _KK_INTRO = re.compile(r"^(?:.*?\b(?:мәлімет\w* бойынша|дерек\w* бойынша|болжам\w* бойынша|хабарлауынша|айтуынша|атап өтті|"
                        r"мәлімдеді|хабарлады)[,]?\s+|(?:биыл|былтыр|бүгінде|қазір|соңғы \w+ жылда|бір жылда|жыл басынан бері|"
                        r"сондай-ақ|сонымен қатар|нәтижесінде)[,]?\s+)+", re.IGNORECASE)
-_ANAPHORA = re.compile(r"^(?:этот|данный|указанный|этот же|он|она|оно|тот же)\s*(?:показатель|уровень|индикатор)?$|"
+_ANAPHORA = re.compile(r"^(?:этот|данный|указанный|этот же|он|она|оно|тот же|её|ее|его|их)\s*(?:показатель|уровень|индикатор)?$|"
                        r"^(?:бұл|осы|аталған)\s+(?:көрсеткіш|деңгей|индикатор)\w*$", re.IGNORECASE)
 # "Мақсат – 2027 жылға қарай бұл көрсеткішті": the anaphor at the end of a longer clause
 _ANAPHOR_TAIL = re.compile(r"(?:^|\s)(?:бұл|осы|аталған|этот|данный)\s+(?:көрсеткіш|деңгей|индикатор|показатель)\w*$", re.IGNORECASE)
@@ -368,6 +383,9 @@ _ASIDE = re.compile(r"^(?:по\s+(?:данным|предварительным|
                     r"в\s+(?:целом|частности)|однако|впрочем|при\s+этом)\b[^,]*$", re.IGNORECASE)
 
 
+_PRONOUN_END = re.compile(r"(?:^|\s)(?:её|ее|его|их|он|она|оно)$", re.IGNORECASE)
+
+
 def _subject(pre: str) -> str:
     """The indicator a figure belongs to: the end of the text before it, after the last comma or dash. A participial
     phrase ("доля услуг, оказываемых онлайн,"), a bare period ("…, за 2023–2024 годы") or an aside ("…, по данным
@@ -376,7 +394,8 @@ def _subject(pre: str) -> str:
     clause = parts[-1]
     while len(parts) > 2 and parts[-2].startswith(","):
         c = clause.strip(" ,")
-        if (not re.search(r"[^\W\d_]{3,}", _PERIOD.sub("", c)) or _PARTICIPLE_LEAD.match(c)
+        bare = not re.search(r"[^\W\d_]{3,}", _PERIOD.sub("", c)) and not _PRONOUN_END.search(c)  # "к 2029 году её"
+        if (bare or _PARTICIPLE_LEAD.match(c)
                 or re.fullmatch(rf"(?:{GROWTH_RU})(?:\s+на)?", c, re.IGNORECASE)):  # "…, обслуженных …, выросла"
             clause = parts[-3] + parts[-2] + clause
             parts = parts[:-3] + [clause]
@@ -403,7 +422,7 @@ _CLAUSE_BREAK_KK = re.compile(r"\b(?:өсіп|артып|азайып|қысқа
 
 # "180 тыс. гектаров": the abbreviation's dot is not a sentence end, yet every metric span stops at "."; it is
 # masked (same length, so offsets hold) while the patterns run
-_ABBREV_DOT = re.compile(r"(?<=\bтыс)\.(?=\s+[а-яё])")
+_ABBREV_DOT = re.compile(r"(?<=\bтыс)\.(?=\s+[а-яё])|(?<=[A-Za-z])\.(?=(?:kz|ru|com|gov|org|net)\b)")
 
 
 def find_kpis(text: str, offset: int = 0, lang: str = "ru", prev_metric: str | None = None) -> list[Kpi]:
@@ -463,7 +482,7 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
             metric = "этот показатель"  # "…, однако остаётся высоким — 61%": the indicator of the clause before
         if _ANAPHOR_TAIL.search(metric):
             metric = _ANAPHOR_TAIL.search(metric).group().strip()
-        if _ANAPHORA.match(metric) and (last_metric or prev_metric):
+        if _ANAPHORA.match(metric):
             metric = _ANAPHOR  # "К 2028 году этот показатель достигнет 90%": resolved by text order at the end
         if not metric or _ANAPHORA.match(metric):
             return
@@ -516,13 +535,21 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         per = (m.group("period") or "").strip() or None
         after = re.match(r"\s+((?:дол\w+|уровень|охват|числ\w+|количеств\w+|объ[её]м\w*|показатель|индекс)[^.;:!?,]{0,80}?)"
                          r"(?=\s+(?:к|до|в)\s+20\d\d|[.;:!?,]|$)", text[m.end():])
-        metric = (m.group("metric") if len(m.group("metric").strip()) > 3 else after.group(1) if after else m.group("pre"))
-        metric = re.sub(r"\s+(?:должн\w+|планируется|предстоит|необходимо|нужно)$", "", metric.strip())
+        start = m.start()
+        if len(m.group("metric").strip()) > 3:
+            metric = m.group("metric")
+        elif after:
+            metric = after.group(1)
+        else:  # "Доля … — 3,4%, к 2029 году её планируется довести до 5%": the clause before the verb, maybe a pronoun
+            pre = _TARGET_MODAL.sub("", m.group("pre"))
+            metric = _subject(pre)
+            start = m.start("pre") + max(pre.rfind(metric), 0)
+        metric = _TARGET_MODAL.sub("", metric.strip())
         unit = _unit(m.group("u2"), m.group())
         to = _num(m.group("to"))
         if unit and scale_of(unit) > 1 and to is not None:
             to, unit = to * scale_of(unit), None
-        add(m, metric, None, to, unit, "target", per)
+        add(m, metric, None, to, unit, "target", per, start=start)
     for m in (reach_ru.finditer(text) if GATES["reach_ru"].search(text) else ()):
         to = _num(m.group("to"))
         frm = _num(m.group("base")) if m.group("base") else None  # "16,1 ц/га против 9,8 ц/га годом ранее"
@@ -566,8 +593,12 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         metric = re.sub(rf"[,\s]*\b(?:{GROWTH_RU})$", "", metric.strip(), flags=re.IGNORECASE)
         add(m, metric, None, _num(m.group("to")), "%", "achieved", start=m.start("lvl"))
     for m in (place_ru.finditer(text) if GATES["place_ru"].search(text) else ()):
-        tail = (m.group("tail") or "").strip()
-        add(m, f"место {m.group('metric').strip()} {tail}".strip(), None, _num(m.group("to")), "place", "value")
+        tail, metric, start = (m.group("tail") or "").strip(), m.group("metric"), m.start()
+        moved = _RANK_MOVE_BEFORE.search(metric)
+        if moved:  # "Казахстан поднялся на 9 позиций в рейтинге X и занял 41-е место": the move is a KPI of its own
+            rating = moved.group("rating") or ""
+            metric, start = f"{rating} {metric[:moved.start()]}", m.start("metric") + moved.end()
+        add(m, f"место {metric.strip()} {tail}".strip(), None, _num(m.group("to")), "place", "value", start=start)
     for m in (pp_ru.finditer(text) if GATES["pp_ru"].search(text) else ()):
         # "Доля обращений, обработанных автоматически, увеличилась на 3,2 п.п.": the subject, not the verb
         metric, start = _subject_start(m)
@@ -580,7 +611,7 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         metric = m.group("metric")
         if m.group("tail") and len(metric.split()) == 1:
             metric = f"{metric} {m.group('tail')}"  # "обновить не менее 30% локомотивного парка"
-        add(m, metric, None, _num(m.group("to")), "%", "target")
+        add(m, metric, None, _num(m.group("to")), _unit(m.group("u2"), m.group()), "target")
     for m in (nominal_target_ru.finditer(text) if GATES["nominal_target_ru"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "%", "target", (m.group("period") or "").strip() or None)
     for m in (twofold_ru.finditer(text) if GATES["twofold_ru"].search(text) else ()):
@@ -603,16 +634,22 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         rating = re.search(r"\b[Вв]\s+(рейтинг\w*[^,]*?)(?=\s+[А-ЯЁA-Z]|$)", metric)
         if rating:  # "В рейтинге … Казахстан": the rating names the indicator
             metric = f"место в {rating.group(1)} {metric[rating.end():].strip()}"
+        elif m.group("after"):  # "Казахстан поднялся на 9 позиций в рейтинге …"
+            metric = f"место {m.group('after').strip()} {metric.strip()}"
         else:
             metric = f"место {metric.strip()}"
         add(m, metric, _num(m.group("from")) if m.group("from") else None, _num(m.group("to")), "place", "achieved", start=start)
     for m in (part_of_ru.finditer(text) if GATES["part_of_ru"].search(text) else ()):
         rest, to, scale = m.group("rest"), _num(m.group("to")), m.group("scale")
+        if re.match(r",\s+или\s+\d", text[m.end():]) or (re.fullmatch(r"20\d\d", m.group("to")) and re.match(r"\s+год", text[m.end():])):
+            continue  # "обеспечены 5 730, или 92%": the share is the indicator; "в 2026 году" is a year
         if scale:  # "Из 780 тыс. человек, …, трудоустроены 520 тыс. человек": part and whole in one scale
             if not rest.lower().startswith(scale.lower()[:3]) or to is None:
                 continue
             rest, to = re.sub(rf"^{SCALE}\s*", "", rest, flags=re.IGNORECASE), to * scale_of(scale)
-        add(m, rest, None, to, None, "value")
+        if re.match(r"запланированн|планов|предусмотренн", rest, re.IGNORECASE):  # "Из 37 запланированных на год проектов"
+            add(m, rest, None, _num(m.group("total")), None, "target", start=m.start("total"), stop=m.end("total"))
+        add(m, rest, None, to, None, "value", start=m.start("to") if re.match(r"запланированн|планов|предусмотренн", rest, re.IGNORECASE) else None)
     for m in (dash_value_ru.finditer(text) if GATES["dash_value_ru"].search(text) else ()):
         scale = m.group("scale")
         physical = _PHYSICAL.match(text[m.end():]) if scale else None
@@ -661,7 +698,7 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         per = (m.group("period") or "").strip() or None
         add(m, m.group("metric"), None, _num(m.group("to")), _unit(m.group("u2"), m.group()), "target", per)
     for m in (share_of_kk.finditer(text) if GATES["share_of_kk"].search(text) else ()):
-        rest = m.group("rest").strip()
+        rest = (m.group("rest") or "").strip()
         kind = "target" if re.search(r"тиіс|керек|қажет|жоспар", rest + " " + m.group("whole"), re.IGNORECASE) else "value"
         add(m, f"{m.group('whole').strip()} {rest} үлесі", None, _num(m.group("to")), "%", kind)  # a share: "… үлесі"
     for m in (pp_kk.finditer(text) if GATES["pp_kk"].search(text) else ()):
@@ -675,6 +712,9 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         if re.search(r"жоспар|тиіс", pre, re.IGNORECASE):  # "жоспарланған 420 шақырым жолдың …": the plan is an indicator too
             add(m, f"{pre} {m.group('whole')}", None, _num(m.group("total")), unit, "target", start=m.start("total"), stop=m.end("whole"))
         add(m, metric, None, _num(m.group("to")), unit, "achieved", start=m.start("to"))
+    for m in (floor_kk.finditer(text) if GATES["floor_kk"].search(text) else ()):
+        unit = m.group("u2")
+        add(m, m.group("metric"), None, _num(m.group("to")), "%" if unit.startswith(("%", "пайыз")) else unit, "target")
     for m in (yield_kk.finditer(text) if GATES["yield_kk"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "центнер/га", "value")
     for m in (count_reach_kk.finditer(text) if GATES["count_reach_kk"].search(text) else ()):
@@ -711,6 +751,9 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
     for m in (or_share_ru.finditer(text) if GATES["or_share_ru"].search(text) else ()):
         metric, start = _subject_start(m)
         add(m, f"{metric.strip()} {m.group('verb')}", None, _num(m.group("to")), "%", "achieved", start=start)
+    for m in (paren_change_ru.finditer(text) if GATES["paren_change_ru"].search(text) else ()):
+        metric, _ = _subject_start(m)
+        add(m, metric, None, _num(m.group("to")), "%", "achieved", start=m.start("sign") - 1)
     for m in (done_amount_ru.finditer(text) if GATES["done_amount_ru"].search(text) else ()):
         unit = (m.group("unit") or "").strip() or None
         if not plans:
@@ -753,6 +796,7 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         if k.metric == _ANAPHOR:
             said = [p.metric for p in found if p.metric != _ANAPHOR]
             k.metric = next((p.metric for p in reversed(found[:i]) if p.metric != _ANAPHOR), None) or prev_metric or next(iter(said), "")
+    found = [k for k in found if k.metric]  # a pronoun with nothing said before it names no indicator
     return _attach_baselines(found, original, offset)
 
 
