@@ -19,6 +19,7 @@ from dq_nlp.ask.features import (
     years_in,
 )
 from dq_nlp.ask.question import question_core
+from dq_nlp.lang.terms import term_key
 from dq_nlp.records import Deadline
 
 
@@ -167,3 +168,14 @@ def test_fit_leaves_vetoed_out_and_sets_the_threshold_above_every_unanswerable()
     scored = _score(rows + [vetoed_row], model)
     assert scored["confident_wrong_on_unanswerable"] == 0 and scored["answerable"] == 9
     assert 0 < scored["right"] <= 6 and scored["wrong_answers_on_answerable"] == 0
+
+
+def test_rarest_hit_reads_the_rarest_word_only():
+    from dq_nlp.ask.features import rarest_hit, unit_terms
+
+    rare = {term_key("ЦОНы", "ru"): 5.0}
+    idf = lambda term: rare.get(term, 2.0)  # noqa: E731 — every other term is common
+    words = ["закрыть", "ЦОНы"]
+    assert rarest_hit(words, unit_terms("модернизировать ЦОНы", "ru"), idf, "ru") == 1.0  # the rare word is there
+    assert rarest_hit(words, unit_terms("закрыть отделения", "ru"), idf, "ru") == 0.0  # only the common one
+    assert rarest_hit([], unit_terms("ЦОНы", "ru"), idf, "ru") == 0.0

@@ -30,6 +30,7 @@ from .features import (
     places_in,
     programme_signal,
     question_bodies,
+    rarest_hit,
     recurrence_signal,
     unit_terms,
     unknown_names,
@@ -193,7 +194,8 @@ def assess(services, question: str, k: int = 8) -> Assessment:
     doc_sentences: dict[str, list] = {}
     for rank, (hit, action_sim) in enumerate(zip(hits, action_sims)):
         d = hit.directive
-        cover = coverage(words, unit_terms(d.sentence.text + " " + d.action, hit.lang), index.lexical.idf, lang)
+        terms = unit_terms(d.sentence.text + " " + d.action, hit.lang)
+        cover = coverage(words, terms, index.lexical.idf, lang)
         owners = " ".join(d.owners)
         result.features.append(HitFeatures(
             action=float(action_sim), sentence=float(hit.dense or 0.0),
@@ -204,7 +206,7 @@ def assess(services, question: str, k: int = 8) -> Assessment:
             name_miss=name_miss(q_names, " ".join([d.sentence.text, _neighbours(services.store, d, doc_sentences), owners]))
             if q_names else 0.0,
             owner_hit=owner_signal(q_bodies, d.owner_ids), recurrence=recurrence_signal(q_recurring, d.deadline),
-            year=year_signal(q_years, d.deadline, d.sentence.text)))
+            year=year_signal(q_years, d.deadline, d.sentence.text), rare_hit=rarest_hit(words, terms, index.lexical.idf, lang)))
     result.hits = hits
     candidates = range(len(hits))
     if programme:

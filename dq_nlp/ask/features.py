@@ -22,6 +22,10 @@
   that is among the directive's owners (+1), or names bodies none of which is (−1); 0 when it names none.
 - ``recurrence``: the question asks about a recurring task ("каждый месяц", "ай сайын", "раз в квартал") and the
   directive recurs (+1) or does not (−1); a recurring directive for a question that does not say so: −0.5.
+- ``rare_hit``: the question's rarest content word (highest IDF) is in the directive's sentence or action (1) or not
+  (0). The fitted trust model gives it a *negative* weight: among picks that every other feature rates alike, the
+  dev near-misses are the ones that share the question's most specific word — its topic, "ЦОНы", "киберқауіпсіздік
+  министрлігі" — and differ in what is to be done; right answers are mostly paraphrases that rate higher on the rest.
 - ``year``: the question names a year that is the directive's deadline year or is in its sentence (+1), or not (−1).
 """
 
@@ -38,7 +42,7 @@ from ..index.glossary import translations
 from ..lang.terms import TOKEN, term_key
 
 FEATURES = ("action", "sentence", "sentence_gap", "coverage", "programme", "place_miss", "rank", "nd_gap", "name_miss",
-            "owner_hit", "recurrence", "year")
+            "owner_hit", "recurrence", "year", "rare_hit")
 
 
 @dataclass
@@ -55,6 +59,7 @@ class HitFeatures:
     owner_hit: float = 0.0
     recurrence: float = 0.0
     year: float = 0.0
+    rare_hit: float = 0.0
 
     def as_dict(self) -> dict:
         return {k: round(v, 4) for k, v in asdict(self).items()}
@@ -87,6 +92,22 @@ def coverage(question_words: list[str], text_terms: set[str], idf, lang: str | N
         if key in text_terms or _prefix(word) in text_terms or alts & text_terms:
             found += weight
     return found / total if total else 0.0
+
+
+def rarest_hit(question_words: list[str], text_terms: set[str], idf, lang: str | None = None) -> float:
+    """1 when the question's rarest content word (highest IDF, as ``coverage`` weighs it; the first of equally rare
+    ones) is in ``text_terms``."""
+    trans = translations()
+    best, hit = -1.0, 0.0
+    for word in question_words:
+        key = term_key(word, _lang(lang))
+        alts = trans.get(key, frozenset())
+        weights = [w for w in (idf(key), idf(_prefix(word)), *(idf(a) for a in alts)) if w]
+        weight = max(weights) if weights else math.log(50.0)
+        if weight > best:
+            best = weight
+            hit = float(key in text_terms or _prefix(word) in text_terms or bool(alts & text_terms))
+    return hit
 
 
 def best_sentence(core_vector: np.ndarray, index, k: int = 5) -> float | None:
