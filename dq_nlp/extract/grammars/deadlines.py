@@ -318,7 +318,7 @@ def find_deadlines(text: str, doc_date: str | None, offset: int = 0) -> list[Dea
                 deadline = _resolve(name, m, doc)
             except (ValueError, KeyError):
                 deadline = None
-            if deadline is None or _START_DATE.match(text, m.end()) or _START_DATE_RU.search(text[:m.start()]):
+            if deadline is None or _START_DATE.match(text, m.end()) or _START_DATE_RU.search(text, 0, m.start()):
                 continue  # "1 тамыздан бастап", "начиная с 1 августа": when something starts, not a deadline
             start = m.start() + (len(m.group()) - len(m.group().lstrip()))
             deadline.start = offset + start

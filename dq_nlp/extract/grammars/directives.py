@@ -114,7 +114,7 @@ _KK_NOMINATIVE_HEAD = re.compile(r"^(?:министрлігі|әкімдігі|�
 _KK_ACCUSATIVE = re.compile(r"^(?!(?:кейін|қорытынды|тиісті|қажетті|маңызды|нақты|тұрақты|тиімді|жүйелі|кезекті|түбегейлі|"
                             r"белсенді|ірі|әрі|бері|ары|тағы|қазіргі|бүгінгі|жергілікті|орталықтандырылған|тұрғын|"
                             r"көпқабатты|апатты|қауіпті|ақылды|жасанды|заңды|құнды|сенімді|жарамды|білікті|жауапты|уәкілетті|мүдделі|құзыретті|"
-                            r"бағынысты|қатысты|сапалы|қолайлы|пайдалы|Жасанды|Жауапты|Тиісті|Уәкілетті|"
+                            r"бағынысты|қатысты|сапалы|қолайлы|пайдалы|"
                             # a stem ending in т/д after a vowel plus the possessive: "қызметі", "мақсаты" (the
                             # accusative would double it: "қызметті")
                             r"[а-яәғқңөұүһі]*[аеиоуыіәөұүэя][тд][ыі])$)"
@@ -699,6 +699,9 @@ def _kk_list_item(text: str, start: int, doc_date: str | None) -> list[Directive
                            sentence_start=start, sentence_end=start + len(text), lang="kk")]
 
 
+_KK_PASSIVE_IMPERATIVE = re.compile(r"(?:ыл|іл|л|ын|ін)(?:сын|сін)$")  # "етілсін", "ұсынылсын": no subject needed
+
+
 def _kk_imperative(text: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
     """"2) облыс әкімдіктері … он күн ішінде жоюды қамтамасыз етсін;" — the owner is the subject or in brackets."""
     m = KK_IMPERATIVE.search(text)
@@ -715,14 +718,14 @@ def _kk_imperative(text: str, start: int, doc_date: str | None) -> list[Directiv
         owners = [o for part in re.split(r",\s*", m.group("bracket")) for o in _split_kk_conjoined(_clean(part)) if o]
     elif not listed:
         owners = _kk_nominative_owners(region)
-        if not owners and not re.search(r"(?:ыл|іл|л|ын|ін)(?:сын|сін)$", m.group("trig")):
+        if not owners and not _KK_PASSIVE_IMPERATIVE.search(m.group("trig")):
             return []
     else:
         owners = _kk_nominative_owners(region) or _kk_owners(region)
     # an ownerless passive item ("– пункттердің дайындығы қамтамасыз етілсін.") is still a decision of the protocol;
     # its owners often follow ("Жауапты болып ТЖМ мен ІІМ белгіленді")
     # a free-standing passive one ("… аяқтау қамтамасыз етілсін.") too, when it has an action to do
-    passive = re.search(r"(?:ыл|іл|л|ын|ін)(?:сын|сін)$", m.group("trig"))
+    passive = _KK_PASSIVE_IMPERATIVE.search(m.group("trig"))
     if not owners and not (passive and (_ENUMERATOR.match(text) or len(_kk_action(region).split()) >= 3)):
         return []
     return [DirectiveDraft(issuer=None, owners=owners, action=_kk_action(region), deadline=deadlines[0] if deadlines else None,
@@ -801,19 +804,19 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
     return drafts
 
 
-def _next_sentence_owners(text: str, lang: str) -> list[str]:
-    if lang == "kk":
-        m = NEXT_OWNER_KK.search(text) or OWNER_CARRIER_KK.search(text)
-        if not m:
-            return []
-        named = m.groupdict().get("dash") or m.group("owners")
-        return [o for part in re.split(r",\s*", named) for o in _split_kk_conjoined(_clean(part)) if o]
-    m = NEXT_OWNER_RU.search(text) or OWNER_CARRIER_RU.search(text)
+def _next_sentence_owners(text: str, lang: str) -> tuple[list[str], bool]:
+    """Owners a sentence names for the order before it, and whether that is all the sentence does ("Бұл жұмыс …
+    жүктелді", "Эта работа поручена …") — then it is no order of its own."""
+    named_by, carrier = (NEXT_OWNER_KK, OWNER_CARRIER_KK) if lang == "kk" else (NEXT_OWNER_RU, OWNER_CARRIER_RU)
+    m = named_by.search(text) or carrier.search(text)
     if not m:
-        return []
+        return [], False
     named = m.groupdict().get("dash") or m.group("owners")
-    case = "datv" if m.re is OWNER_CARRIER_RU and "поручена" in m.group() else "accs" if m.re is OWNER_CARRIER_RU else "nomn"
-    return _split_owners(named, case) or [_clean(named)]
+    only_owners = m.re is carrier
+    if lang == "kk":
+        return [o for part in re.split(r",\s*", named) for o in _split_kk_conjoined(_clean(part)) if o], only_owners
+    case = "nomn" if not only_owners else "datv" if "поручена" in m.group() else "accs"
+    return _split_owners(named, case) or [_clean(named)], only_owners
 
 
 _QUOTE = re.compile(r"«(?P<q>[^«»]{20,})»")
@@ -834,12 +837,15 @@ _TERMINAL = re.compile(r"[.!?…;:»\"”)\]]\s*$")
 _DANGLING = re.compile(r"\s(?:в|во|на|по|для|с|со|к|о|об|и|а|или|от|до|за|из|при|что|чтобы|который|которые)\s*$", re.IGNORECASE)
 
 
-def _cut_off(sentence: str, after: str) -> bool:
+_LATER_SENTENCE = re.compile(r"[^\W\d_]{3,}[^\n]*[.!?;]")
+
+
+def _cut_off(sentence: str, text: str, end: int) -> bool:
     """A page cut mid-sentence ("…, аким поручил управлению энергетики подготовить") gives an order with no action to
     trust: the document's last sentence without a final stop, or any sentence ending on a preposition or conjunction."""
     if _TERMINAL.search(sentence):
         return False
-    return bool(_DANGLING.search(sentence)) or not re.search(r"[^\W\d_]{3,}[^\n]*[.!?;]", after)
+    return bool(_DANGLING.search(sentence)) or not _LATER_SENTENCE.search(text, end)
 
 
 def find_directives(sentences: list[tuple[int, int, str]], text: str, doc_date: str | None) -> list[DirectiveDraft]:
@@ -848,7 +854,7 @@ def find_directives(sentences: list[tuple[int, int, str]], text: str, doc_date: 
     carriers: set[int] = set()  # sentences that only name the owners of the order before them
     for i, (s, e, lang) in enumerate(sentences):
         sentence = text[s:e]
-        if i in carriers or _cut_off(sentence, text[e:]):
+        if i in carriers or _cut_off(sentence, text, e):
             continue
         found = _kk_directives(sentence, s, doc_date) if lang == "kk" else _ru_directives(sentence, s, doc_date)
         if not found:
@@ -864,12 +870,12 @@ def find_directives(sentences: list[tuple[int, int, str]], text: str, doc_date: 
         if found and i + 1 < len(sentences):
             # "Жауаптылар ретінде … белгіленді" / "Ответственными определены …" names (more) owners of these orders
             ns, ne, nlang = sentences[i + 1]
-            carried = _next_sentence_owners(text[ns:ne], nlang)
+            carried, only_owners = _next_sentence_owners(text[ns:ne], nlang)
             for d in found:
                 if carried:
                     d.owners = d.owners + [o for o in carried if o not in d.owners]
                     d.owners_from_next = True
-            if carried and (OWNER_CARRIER_KK.search(text[ns:ne]) or OWNER_CARRIER_RU.search(text[ns:ne])):
+            if carried and only_owners:
                 carriers.add(i + 1)
         drafts.extend(found)
     return drafts

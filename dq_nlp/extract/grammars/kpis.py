@@ -252,7 +252,7 @@ yield_kk = re.compile(rf"(?P<metric>[^.;:!?,]{{3,100}}?)\s+гектарына\s+
 # "Халықаралық бағыттар саны 140-қа жетті": a count reached
 count_reach_kk = re.compile(
     rf"(?P<metric>[^.;:!?,]{{3,120}}?\s(?:саны|көлемі|ұзындығы|қуаты))\s(?P<to>{NUMBER})\s?(?P<scale>мың|млн|млрд)?\s?-?\s?"
-    rf"(?:ға|ге|қа|ке|а|е|ке)\s(?:дейін\s)?(?:жетті|өсті|артты|ұлғайды|көбейді|жетіп|өсіп)", re.IGNORECASE)
+    rf"(?:ға|ге|қа|ке|а|е)\s(?:дейін\s)?(?:жетті|өсті|артты|ұлғайды|көбейді|жетіп|өсіп)", re.IGNORECASE)
 # "көмір қорын кемінде 30 тәуліктік деңгейде ұстау": a floor set inside an order
 floor_kk = re.compile(rf"(?P<metric>(?:[^\s.;:!?,]+\s){{0,2}}[^\s.;:!?,]+(?:ны|ні|ын|ін|ды|ді|ты|ті))\s(?:[^\s.;:!?,]+\s){{0,4}}?"
                       rf"кемінде\s(?P<to>{NUMBER})\s?(?P<u2>%|пайыз|тәулік|күн|Мбит/с)\w*", re.IGNORECASE)
@@ -357,6 +357,11 @@ def _unit(raw: str | None, text: str) -> str | None:
     if low.startswith(("дн", "день", "күн", "жұмыс күн")):
         return "days"
     return raw.strip()
+
+
+def _scaled(value: float | None, scale: str | None) -> float | None:
+    """"1,6 млн" → 1 600 000; no scale word leaves the value as it is."""
+    return None if value is None else value * scale_of(scale.strip() if scale else None)
 
 
 def _num(raw: str) -> float | None:
@@ -557,7 +562,7 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
             frm, to = to, _num(m.group("to2"))
         unit = _unit(m.group("u2"), m.group())
         physical = (unit and scale_of(unit) > 1
-                    and re.match(r"\s*(?:тонн|гектар|т-км|кв\.\s?м|км\b|человек|кВт|МВт|голов)", text[m.end():], re.IGNORECASE)
+                    and _PHYSICAL.match(text, m.end())
                     and not re.search(rf"(?:{GROWTH_RU})\s+(?:на|в)\s", m.group("metric"), re.IGNORECASE)
                     and not re.match(r"\s*\S+\s*,\s+(?:что|это|увеличив|сократив|снизив|вырос)", text[m.end():], re.IGNORECASE))
         stop = None
@@ -646,10 +651,11 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         if scale:  # "Из 780 тыс. человек, …, трудоустроены 520 тыс. человек": part and whole in one scale
             if not rest.lower().startswith(scale.lower()[:3]) or to is None:
                 continue
-            rest, to = re.sub(rf"^{SCALE}\s*", "", rest, flags=re.IGNORECASE), to * scale_of(scale)
-        if re.match(r"запланированн|планов|предусмотренн", rest, re.IGNORECASE):  # "Из 37 запланированных на год проектов"
+            rest, to = re.sub(rf"^{SCALE}\s*", "", rest, flags=re.IGNORECASE), _scaled(to, scale)
+        planned = re.match(r"запланированн|планов|предусмотренн", rest, re.IGNORECASE)
+        if planned:  # "Из 37 запланированных на год проектов": the planned total is an indicator too
             add(m, rest, None, _num(m.group("total")), None, "target", start=m.start("total"), stop=m.end("total"))
-        add(m, rest, None, to, None, "value", start=m.start("to") if re.match(r"запланированн|планов|предусмотренн", rest, re.IGNORECASE) else None)
+        add(m, rest, None, to, None, "value", start=m.start("to") if planned else None)
     for m in (dash_value_ru.finditer(text) if GATES["dash_value_ru"].search(text) else ()):
         scale = m.group("scale")
         physical = _PHYSICAL.match(text[m.end():]) if scale else None
@@ -663,7 +669,7 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         base, to = m.group("from") or m.group("from2"), _num(m.group("to"))
         base = _num(base) if base else None
         if scale:  # "— $63,4 млрд (на начало года — $58,2 млрд)", "— 14,1 млн тонн"
-            to, base = to * scale_of(scale) if to is not None else None, base * scale_of(scale) if base is not None else None
+            to, base = _scaled(to, scale), _scaled(base, scale)
         unit = _unit(m.group("u2"), m.group()) if m.group("u2") else physical.group().strip() if physical else _unit(None, m.group())
         add(m, metric, base, to, unit, "value", start=start, stop=m.end() + (physical.end() if physical else 0))
     for m in (gerund_ru.finditer(text) if GATES["gerund_ru"].search(text) else ()):
@@ -719,7 +725,7 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         add(m, m.group("metric"), None, _num(m.group("to")), "центнер/га", "value")
     for m in (count_reach_kk.finditer(text) if GATES["count_reach_kk"].search(text) else ()):
         to = _num(m.group("to"))
-        add(m, m.group("metric"), None, to * scale_of(m.group("scale")) if to is not None and m.group("scale") else to, None, "achieved")
+        add(m, m.group("metric"), None, _scaled(to, m.group("scale")), None, "achieved")
     for m in (times_kk.finditer(text) if GATES["times_kk"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "x", "value")
     for m in (compared_ru.finditer(text) if GATES["compared_ru"].search(text) else ()):
@@ -736,7 +742,7 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         metric, start = _subject_start(m)
         for value, scale, kind, group in ((m.group("plan"), m.group("s1"), "target", "plan"), (m.group("fact"), m.group("s2"), "achieved", "fact")):
             v = _num(value)
-            add(m, metric, None, v * scale_of(scale) if v is not None else None, "%" if "%" in m.group() else None, kind,
+            add(m, metric, None, _scaled(v, scale), "%" if "%" in m.group() else None, kind,
                 start=m.start(group), stop=m.end("u1") if group == "plan" else m.end())
     for m in (keep_level_ru.finditer(text) if GATES["keep_level_ru"].search(text) else ()):
         add(m, m.group("metric"), None, _num(m.group("to")), "%", "target")
@@ -746,7 +752,7 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
     for m in (by_amount_ru.finditer(text) if GATES["by_amount_ru"].search(text) else ()):
         metric, start = _subject_start(m)
         to = _num(m.group("to"))
-        add(m, metric, None, to * scale_of((m.group("scale") or "").strip()) if to is not None else None,
+        add(m, metric, None, _scaled(to, m.group("scale")),
             _unit(m.group("u2"), m.group()), "achieved", start=start)
     for m in (or_share_ru.finditer(text) if GATES["or_share_ru"].search(text) else ()):
         metric, start = _subject_start(m)
@@ -759,10 +765,8 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         if not plans:
             continue  # "отремонтировано 4,2 тыс. км" reports work done; set against its plan it is an indicator
         metric, start = _subject_start(m)
-        to = _num(m.group("to"))
-        if to is not None and m.group("scale"):
-            to *= scale_of(m.group("scale"))
-        add(m, f"{metric.strip()} {m.group('verb')}", None, to, unit, "achieved", start=start)
+        add(m, f"{metric.strip()} {m.group('verb')}", None, _scaled(_num(m.group("to")), m.group("scale")), unit, "achieved",
+            start=start)
     for m in (rate_ru.finditer(text) if GATES["rate_ru"].search(text) else ()):
         what = re.sub(r"^.*?\b(?:выда\w*|предостав\w*|направ\w*|получ\w*|оформ\w*)\s+", "", m.group("what").strip(), flags=re.IGNORECASE)
         what = re.sub(rf"^(?:[\d\s,.]+|{SCALE}|тенге|долл\w*|\$)+\s*", "", what, flags=re.IGNORECASE).strip()
@@ -776,9 +780,7 @@ def _find_in_clause(text: str, offset: int, lang: str, prev_metric: str | None, 
         add(m, f"{m.group('what').strip()}: доля {of}".strip(" :") if of else f"доля {m.group('what').strip()}", None, to, "%", "value")
     for m in (more_by_ru.finditer(text) if GATES["more_by_ru"].search(text) else ()):
         metric, start = _subject_start(m)
-        to = _num(m.group("to"))
-        add(m, metric, None, to * scale_of(m.group("scale")) if to is not None and m.group("scale") else to, None, "achieved",
-            start=start)
+        add(m, metric, None, _scaled(_num(m.group("to")), m.group("scale")), None, "achieved", start=start)
     for m in (count_against_ru.finditer(text) if GATES["count_against_ru"].search(text) else ()):
         add(m, m.group("what"), _num(m.group("from")), _num(m.group("to")), None, "achieved", start=m.start("to"))
     for m in plans:
