@@ -69,3 +69,31 @@ def test_word_pieces_carry_their_own_metaspace(pair):
     ids, starts = ours.tok.encode_words(["Қасым-Жомарт", "Тоқаев", "."])
     assert starts[0] == 0 and len(ids) >= 3 and starts == sorted(starts)
     assert ours.tok.encode_words(["Тоқаев"])[0] == ours.tok.encode(" Тоқаев")
+
+
+def test_bio_decoding_only_allows_valid_transitions():
+    from dq_nlp.ner.e5.model import allowed_transitions, bio_spans, viterbi
+
+    labels = ["O", "B-PER", "B-LOC", "I-PER", "I-LOC"]
+    start, trans = allowed_transitions(labels)
+    # argmax per word would give I-LOC after B-PER (invalid); the decoder must repair it
+    probs = np.array([[0.1, 0.8, 0.05, 0.03, 0.02], [0.1, 0.05, 0.05, 0.35, 0.45], [0.9, 0.02, 0.02, 0.03, 0.03]])
+    path = viterbi(np.log(probs), start, trans)
+    assert [labels[k] for k in path] == ["B-PER", "I-PER", "O"]
+    assert viterbi(np.log(probs[1:2]), start, trans) != [4]  # no I- at the start
+    assert bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "B-LOC"]) == [
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "LOC")]
+
+
+def test_windows_cut_long_sequences_and_line_breaks(pair):
+    from dq_nlp.ner.e5.features import windows
+
+    ours, _ = pair
+    words = ["Слово"] * 300 + ["."] + ["длинное"] * 250 + ["."]
+    wins = windows(ours, [words, ["Абзац", "\n", "второй", " ", "абзац"]], max_pieces=400)
+    assert all(len(w.ids) <= 400 for w in wins)
+    first = [w for w in wins if w.seq == 0]
+    assert first[0].word_ids[-1] == 300  # cut after the sentence end
+    assert sorted(i for w in first for i in w.word_ids) == list(range(len(words)))
+    second = [w.word_ids for w in wins if w.seq == 1]
+    assert second == [[0], [2, 4]]  # the line break splits, whitespace words are not encoded
