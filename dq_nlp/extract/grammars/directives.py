@@ -35,7 +35,12 @@ KK_TRIGGER = re.compile(
     r"тапсырмасын берді|тапсырмаларын берді|тапсырмасы берілді|тапсырмалары берілді|"
     r"міндет(?:ін|тер|терді)? қойды|міндеті қойылды|міндеттер қойылды|"
     r"жүктелді|жүктелсін|жүктеді|міндеттелсін|міндеттелді|міндеттеді|ұсынылды|нұсқау берді|нұсқау берілді|"
-    r"талап етті|талап етілді|ұсыну енгізді|ұсыну енгізілді|қажет|тиіс|тапсырған)(?=[\s.,;!»\"]|$)", re.IGNORECASE)
+    r"талап етті|талап етілді|ұсыну енгізді|ұсыну енгізілді|бұйырды|тапсырамын|"
+    # "Үкіметке … жетілдіру қажеттігін атап өтті": an emphasis is an order only with an addressee (checked below)
+    r"қажеттігі(?:н|не)?\s+(?:атап өтті|атап өтілді|ескертті|назар аударды|айтты)|керектігін\s+(?:айтты|атап өтті|ескертті)|"
+    r"қажет|керек|тиіс|тапсырған)(?=[\s.,;:!»\"]|$)", re.IGNORECASE)
+# the modal triggers need an addressee: without one they state a need, not an order
+_KK_MODAL = re.compile(r"^(?:қажет|керек|тиіс|қажеттіг|керектіг)")
 # Protocol imperatives end the sentence: "… енгізсін;", "… қамтамасыз етілсін (АШМ, «Аграрлық несие корпорациясы» АҚ)."
 # "… ай сайын жүргізсін деп шешілді." reports the decision in the same sentence
 KK_IMPERATIVE = re.compile(r"(?P<trig>[а-яәғқңөұүһі]{2,}(?:сын|сін))(?:\s*\((?P<bracket>[^)]{2,160})\))?"
@@ -45,17 +50,22 @@ NEGATED_RU = re.compile(r"\bне\s+(?:был[оаи]?\s+)?(?:поручал\w*|�
                         r"надо|следует|необходимо)\b|\bникаких поручений\b|\bни(?:кому|чего) не поруч", re.IGNORECASE)
 NEGATED_KK = re.compile(r"(?:назарға алын|мәліметке алын|"  # "ақпарат назарға алынсын": noted, like "Принять к сведению"
                         r"тапсырған жоқ|тапсырмады|тапсырылмады|жүктелмеді|міндеттелмеді|қажет емес|тапсырма берген жоқ|"
-                        r"тапсырма берілген жоқ|тиіс емес)", re.IGNORECASE)
+                        r"тапсырма берілген жоқ|тиіс емес|керек емес|(?:керек|қажет) болуы мүмкін)", re.IGNORECASE)
 COMPLETED = re.compile(r"(?:поручени\w* (?:[^.;]{0,60} )?(?:выполнен\w*|исполнен\w*|реализован\w*|снят\w* с контроля)|"
                        r"(?:выполнен\w*|исполнен\w*) поручени\w*|тапсырма\w* (?:[^.;]{0,40} )?орындалды|толық орындалды|"
                        r"орындалғаны туралы|исполнено в полном объеме|поручение (?:было )?отменено|затем (?:это )?поручение (?:было )?отменено|"
-                       r"күшін жойды)", re.IGNORECASE)
+                       r"күшін жойды|тапсырған болатын[^.]{0,80}(?:аяқталды|орындалды|іске асырылды))", re.IGNORECASE)
 NEXT_DONE = re.compile(r"^\s*(?:Это|Данное|Указанное|Это же|Оно)?\s*поручени\w*[^.]{0,80}(?:выполнен\w*|исполнен\w*|реализован\w*|отменен\w*|"
                        r"снят\w* с контроля)|^\s*(?:Бұл|Аталған)\s+тапсырма[^.]{0,60}(?:орындалды|орындалған)", re.IGNORECASE)
 FOREIGN = re.compile(r"(?:Узбекистан\w*|Кыргызстан\w*|Киргизи\w*|Росси[иия]\w*|РФ\b|Китая?\b|КНР\b|США\b|Сингапур\w*|Эстони\w*|"
                      r"Корея|Кореи|Япони\w*|Германи\w*|Франци\w*|Турци\w*|Азербайджан\w*|Беларус\w*|Белоруссии|Украин\w*|"
                      r"Грузи[ия]|Армени\w*|Таджикистан\w*|Туркменистан\w*|Индии|Великобритани\w*|ОАЭ|"
-                     r"Өзбекстан\w*|Қырғызстан\w*|Ресей\w*|Қытай\w*|АҚШ\w*|Сингапур\w*|Эстония\w*|Корея\w*|Жапония\w*|Түркия\w*)")
+                     r"Өзбекстан\w*|Қырғызстан\w*|Ресей\w*|Қытай\w*|АҚШ\w*|Сингапур\w*|Эстония\w*|Корея\w*|Жапония\w*|Түркия\w*|"
+                     r"Әзірбайжан\w*|Моңғолия\w*|Монголи\w*|Тәжікстан\w*|Түрікменстан\w*|Беларусь\w*|Грузия\w*|Армения\w*)")
+# international bodies give no orders to Kazakhstan's bodies: "Еуразиялық экономикалық комиссия … міндеттеді"
+_INTERNATIONAL = re.compile(r"^\s*(?:[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+\s+){0,3}?(?:Еуразиялық экономикалық комиссия\w*|Евразийск\w+ экономическ\w+ комисси\w*|"
+                            r"Халықаралық валюта қоры|Международн\w+ валютн\w+ фонд\w*|ХВҚ|МВФ|Дүниежүзілік банк\w*|Всемирн\w+ банк\w*|"
+                            r"БҰҰ|ООН|Еуропалық (?:одақ|комиссия)\w*|Европейск\w+ (?:союз|комисси)\w*)")
 
 _ISSUER_HEADS_RU = re.compile(
     r"(?:(?:Премьер-[Мм]инистр\w*|Глав\w* (?:государства|Правительства|МИИЦР|МНЭ|[А-ЯЁ]{2,})|Президент\w*|Вице-премьер\w*|"
@@ -108,16 +118,17 @@ _KK_ACC_END = re.compile(r"(?:ны|ні|ды|ді|ты|ті|ын|ін)$")  # "к
 _KK_ABL_END = re.compile(r"(?:нан|нен|дан|ден|тан|тен)$")
 _KK_NOMINATIVE_HEAD = re.compile(r"^(?:министрлігі|әкімдігі|әкімдіктері|әкімдіктер|әкімдері|әкімі|комитеті|агенттігі|холдингі|қоры|"
                                  r"компаниясы|банкі|басқармасы|басқармалары|Үкімет|органдар|органдары|министрліктер|ведомстволар|"
-                                 r"компаниялар|компаниялары|ұйымдар|ұйымдары|корпорациясы|операторлары|әкімшілері|департаменті|"
+                                 r"компаниялар|компаниялары|ұйымдар|ұйымдары|корпорациясы|операторлары|[Оо]ператорлар|әкімшілері|департаменті|"
                                  r"департаменттері|орталығы|орталықтары|қоғамы|кеңсесі|комиссиясы|комиссиялары|инспекциясы|"
-                                 r"прокуратурасы|прокурорлары|академиясы|кооперативтері|Холдинг|холдинг|филиалы|[А-ЯӘҒҚҢӨҰҮҺІ]{2,})$")
+                                 r"прокуратурасы|прокурорлары|академиясы|кооперативтері|Холдинг|холдинг|филиалы|[Кк]әсіпорындар|кәсіпорындары|"
+                                 r"мекемелер|мекемелері|[А-ЯӘҒҚҢӨҰҮҺІ]{2,})$")
 _KK_ACCUSATIVE = re.compile(r"^(?!(?:кейін|қорытынды|тиісті|қажетті|маңызды|нақты|тұрақты|тиімді|жүйелі|кезекті|түбегейлі|"
                             r"белсенді|ірі|әрі|бері|ары|тағы|қазіргі|бүгінгі|жергілікті|орталықтандырылған|тұрғын|"
                             r"көпқабатты|апатты|қауіпті|ақылды|жасанды|заңды|құнды|сенімді|жарамды|білікті|жауапты|уәкілетті|мүдделі|құзыретті|"
                             r"бағынысты|қатысты|сапалы|қолайлы|пайдалы|"
                             # a stem ending in т/д after a vowel plus the possessive: "қызметі", "мақсаты" (the
                             # accusative would double it: "қызметті")
-                            r"[а-яәғқңөұүһі]*[аеиоуыіәөұүэя][тд][ыі])$)"
+                            r"[а-яәғқңөұүһі]*[аеиоыіәөұүэя][тд][ыі])$)"
                             r"[а-яәғқңөұүһі]{3,}(?:ны|ні|ды|ді|ты|ті|ын|ін)$")  # adverbs and adjectives that only look accusative
 _KK_STOP_LEFT = re.compile(r"^(?:басшысы|Премьер-Министр\w*|Президент\w*|министрі|әкімі|тапсырды|бойынша|барысында|кезінде|"
                            r"отырыста|отырысында|кеңесте|жиында|қорытындысы|сондай-ақ|Сондай-ақ|Сонымен|қатар|Сонымен қатар|"
@@ -153,7 +164,8 @@ def _is_non_directive(text: str, lang: str) -> bool:
 
 _AUTHORITY_RU = (r"(?:[Пп]равительств\w*|[Пп]резидент\w*|[Пп]ремьер\S*|власт\w*|сторон\w*|министерств\w*|парламент\w*|кабинет\w*|"
                  r"руководств\w*|[Цц]ентральн\w* банк\w*|[Нн]ацбанк\w*|[Нн]ациональн\w* банк\w*|регулятор\w*)")
-_AUTHORITY_KK = r"(?:Үкімет\w*|үкімет\w*|тарап\w*|басшы\w*|билі\w*|министрлі\w*|парламенті\w*|Президенті\w*|[Оо]рталық банкі\w*)"
+_AUTHORITY_KK = (r"(?:Үкімет\w*|үкімет\w*|тарап\w*|басшы\w*|билі\w*|министрлі\w*|парламенті\w*|Президенті\w*|[Оо]рталық банкі\w*|"
+                 r"Министрлер [Кк]абинеті\w*|[Пп]ремьер-министрі\w*)")
 # "Өзбекстан Үкіметі", "власти Китая", "Правительство России", "В Узбекистане поручили", "Китайская сторона"
 _FOREIGN_ISSUER = re.compile(
     rf"{FOREIGN.pattern}(?:\s+\S+){{0,3}}?\s+(?:{_AUTHORITY_KK}|{_AUTHORITY_RU})|{_AUTHORITY_RU}(?:\s+\S+){{0,2}}?\s+{FOREIGN.pattern}|"
@@ -167,6 +179,8 @@ def _foreign_issuer(prefix: str) -> bool:
     foreign country merely named in a Kazakh directive ("Қытаймен шекаралық өткелдердегі …"). Kazakhstan named before
     the foreign body makes it a joint order ("Главы правительств Казахстана и России поручили"); named after it, it is
     only the object ("Өзбекстан Үкіметі … Қазақстанға рейстер санын көбейтуді тапсырған")."""
+    if _INTERNATIONAL.match(prefix):
+        return True
     m = _FOREIGN_ISSUER.search(prefix)
     return bool(m) and not re.search(r"Казахстан|Қазақстан", prefix[: m.start()])
 
@@ -732,10 +746,50 @@ def _kk_imperative(text: str, start: int, doc_date: str | None) -> list[Directiv
                            sentence_start=start, sentence_end=start + len(text), lang="kk")]
 
 
-def _kk_directives(text: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
-    if _is_non_directive(text, "kk"):
+_KK_VERBAL_NOUN = re.compile(r"[а-яәғқңөұүһі]{2,}[ую](?:ды|ді|ын|ін|ға|ге|на|не|ы|і)?(?![а-яәғқңөұүһі])", re.IGNORECASE)
+_KK_TRAILING_ADVERB = re.compile(r"(?:\s+(?:жеке|тікелей|дереу|шұғыл|қатаң|бірден))+\s*$")
+_KK_CAPTION = re.compile(r"^\s*(?:Бейне|Видео|Фото|Сурет)\s*[:|]", re.IGNORECASE)
+# "Осы өкімнің орындалуын бақылау … жүктелсін": the closing control clause of a decree (as ru NOTES: not an order)
+_KK_CONTROL_CLAUSE = re.compile(r"(?:өкімнің|қаулының|бұйрықтың|шешімнің|хаттаманың)\s+орындалуын\s+бақылау", re.IGNORECASE)
+_KK_STANDING_RULE = re.compile(r"(?:[Ққ]ағидалар|[Зз]аң|талаптар|[Сс]тандарт)\w*\s+сәйкес")  # a rule, not an order
+_KK_CONDITIONAL = re.compile(r"^\s*Егер\b|\bболса,")
+# demands of residents or a union are no orders: "Тұрғындар аудан әкімінен … талап етті"
+_KK_NOT_AUTHORITY = re.compile(r"^\s*(?:Тұрғындар|Кәсіподақ|Азаматтар|Ата-аналар|Жұмысшылар|Қызметкерлер|Зейнеткерлер|"
+                               r"Фермерлер|Кәсіпкерлер|Депутат)", re.IGNORECASE)
+
+
+def _kk_trigger(text: str) -> re.Match | None:
+    for m in KK_TRIGGER.finditer(text):
+        if m.group("trig").lower() == "тапсырған" and not re.match(r"\s+(?:болатын|еді)\b|\s*[.;]?\s*$", text[m.end():]):
+            continue  # "Президент тапсырған жұмыстар": a participle naming earlier work, not a report of an order
+        return m
+    return None
+
+
+def _kk_speaker(text: str) -> str | None:
+    """The issuer of an order said in speech: "…, деді Премьер-Министр", "Үкімет басшысының айтуынша, …"."""
+    said = re.search(r"(?:деді|деп\s+(?:атап\s+өтті|тапсырды|ескертті|мәлімдеді|атап\s+көрсетті|түйіндеді|қадап\s+айтты))\s+"
+                     r"(?P<who>[^.,;«»]+)", text)
+    if said:
+        m = _KK_ISSUER.search(said.group("who"))
+        if m:
+            return _clean(m.group())
+    by = re.search(r"(?P<who>[^.,;«»]+?)(?:ның|нің|тың|тің|дың|дің)\s+(?:айтуынша|сөзінше|пікірінше|тапсырмасымен)", text)
+    if by:
+        m = _KK_ISSUER.search(by.group("who") + ("ы" if by.group("who").endswith("басшыс") else ""))
+        if m:
+            return _clean(m.group())
+    return None
+
+
+def _kk_directives(text: str, start: int, doc_date: str | None, before: str = "", after: str = "") -> list[DirectiveDraft]:
+    """``before``/``after``: the document's text around the sentence, where a quote's speaker may stand."""
+    if _is_non_directive(text, "kk") or _KK_CAPTION.match(text):
         return []
-    m = KK_TRIGGER.search(text)
+    quoted = _kk_quoted(text, start, doc_date, before, after)
+    if quoted is not None:
+        return quoted
+    m = _kk_trigger(text)
     if not m:
         return _kk_imperative(text, start, doc_date) or _kk_list_item(text, start, doc_date)
     # "… күшейтуді тапсырды, сондай-ақ Ұлттық банкке … қатаңдатуды жүктеді": a second order with its own trigger
@@ -752,21 +806,32 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
         if drafts:
             return drafts
     prefix = text[: m.start()]
-    if _foreign_issuer(prefix):
+    trig = m.group("trig").lower()
+    modal = bool(_KK_MODAL.match(trig))
+    if (_foreign_issuer(prefix) or re.search(r"пайдалануға\s+$", prefix)  # "пайдалануға тапсырылды": opened, not ordered
+            or trig.startswith("жүкте") and _KK_CONTROL_CLAUSE.search(prefix)
+            or modal and (_KK_STANDING_RULE.search(prefix) or _KK_CONDITIONAL.search(prefix)
+                          or re.match(r"\s+болады", text[m.end():]))
+            or trig == "талап етті" and _KK_NOT_AUTHORITY.match(prefix)):
         return []
+    colon = re.match(r"\s*:\s*", text[m.end():])
     deadlines = find_deadlines(text, doc_date, offset=start)
     region = _strip_deadlines(prefix, deadlines, start)
     region = region.split("«")[-1] if region.count("«") > region.count("»") else region  # a quoted protocol line
-    trig = m.group("trig").lower()
+    region = _KK_TRAILING_ADVERB.sub("", region)  # "… Бейсембаевқа жеке жүктеді"
+    if colon:
+        return _kk_colon_order(text, start, m, colon, region, deadlines)
+    if not _KK_VERBAL_NOUN.search(region):
+        return []  # no action to do: "наградаларды тапсырды", "астық жүктелді", "нақты тапсырмалар жүктеді"
     case = "acc" if trig == "міндеттеді" else "abl" if trig in {"талап етті", "талап етілді"} else "dat"
     owners: list[str] = []
     if trig in {"міндеттелсін", "міндеттелді"}:
         # the owner is the subject: "Байланыс операторлары … министрлікке ұсынуға міндеттелді"
         owners = _kk_nominative_owners(region)
     owners = owners or _kk_owners(region, case) or (_kk_owners(region) if case != "dat" else [])
-    if not owners and trig == "тиіс":
+    if not owners and trig in {"тиіс", "керек"}:
         owners = _kk_nominative_owners(region)
-    if trig in {"қажет", "тиіс"} and not owners:
+    if modal and not owners:
         return []
     if not owners and not deadlines and (len(_kk_action(region).split()) < 3
                                          or re.search(r"бірқатар|бірнеше|нақты|қатар", region)):
@@ -776,16 +841,20 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
         first_owner_at = region.find(owners[0]) if owners else len(region)
         im = list(_KK_ISSUER.finditer(region[:max(first_owner_at, 0)]))
         issuer = _clean(im[-1].group()) if im else None
+        if not owners and not issuer and trig == "тапсырды" and not re.search(r"[Ææ]кім|басшы|министр|[Пп]резидент", region):
+            return []
     else:
         by = re.search(r"([А-ЯӘҒҚҢӨҰҮҺІ][^,]{2,60}?)(?:тың|тің|ның|нің|дың|дің) тапсырмасы(?:на сәйкес| бойынша)", prefix)
-        issuer = _clean(by.group(1)) if by else None
+        issuer = _clean(by.group(1)) if by else _kk_speaker(text)
     # several instructions joined by ";" each end with their own verbal noun; keep one directive per deadline
     drafts: list[DirectiveDraft] = []
     pieces = [p for p in re.split(r";\s*|,\s+ал\s+", prefix) if p.strip()]
-    if len(pieces) == 1 and len(deadlines) > 1:
+    if len(pieces) == 1 and (len(deadlines) > 1 or len(owners) > 1):
         # "… 2026 жылдың соңына дейін қабылдап, оның орындалуын тоқсан сайын бақылауды тапсырды": a converb and a
         # comma end the first of two instructions, each with its own deadline
-        pieces = [p for p in re.split(r"(?<=[а-яәғқңөұүһі]{2}[ыі]п),\s+|(?<=[аеуә]п),\s+", prefix) if p.strip()]
+        # … or a verbal noun and a comma: "… 1 қаңтарға дейін енгізуді, оның орындалуын тоқсан сайын бақылауды тапсырды"
+        pieces = [p for p in re.split(r"(?<=[а-яәғқңөұүһі]{2}[ыі]п),\s+|(?<=[аеуә]п),\s+|(?<=[а-яәғқңөұүһі]{2}[ую](?:ды|ді)),\s+",
+                                      prefix) if p.strip()]
     if len(pieces) > 1 and (len(deadlines) > 1 or all(_kk_owners(p) for p in pieces)):
         offset = 0
         for piece in pieces:
@@ -801,6 +870,96 @@ def _kk_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
     action = _kk_action(_before_trailing_owners(region, owners))
     drafts.append(DirectiveDraft(issuer=issuer, owners=owners, action=action, deadline=deadlines[0] if deadlines else None,
                                  sentence_start=start, sentence_end=start + len(text), lang="kk"))
+    return drafts
+
+
+def _kk_colon_order(text: str, start: int, m: re.Match, colon: re.Match, region: str,
+                    deadlines: list[Deadline]) -> list[DirectiveDraft]:
+    """"Премьер-Министр әкімдерге тапсырды: қыс басталғанға дейін … өткізу керек." — the action follows the colon; the
+    owners stand before the verb, or are the subjects of an imperative after it ("… тапсырма берді: ҰЭМ мен Қаржы
+    министрлігі … қайта қарасын")."""
+    rest_at = m.end() + colon.end()
+    rest = _strip_deadlines(text[rest_at:], deadlines, start + rest_at)
+    if len(rest.split()) < 2:
+        return []  # "… тапсырды:" heads a list whose items are sentences of their own
+    owners = _kk_owners(region)
+    if not owners and re.search(r"(?:сын|сін|тиіс|керек)\W*$", rest):
+        owners = _kk_nominative_owners(rest)
+    if not owners and re.search(r"бірқатар|бірнеше", region):
+        return []
+    im = list(_KK_ISSUER.finditer(region[: region.find(owners[0])] if owners and owners[0] in region else region))
+    issuer = _clean(im[-1].group()) if im and _kk_active(m.group("trig").lower()) else None
+    action = _clean(re.sub(r"\s*(?:керек|қажет|тиіс)\W*$", "", rest))[:300]
+    return [DirectiveDraft(issuer=issuer, owners=owners, action=action, deadline=deadlines[0] if deadlines else None,
+                           sentence_start=start, sentence_end=start + len(text), lang="kk")]
+
+
+# "… қамтамасыз етіңіздер", "… есеп беріңіз", "… жол бермеңіздер": the speaker's polite imperative to the listeners
+_KK_POLITE_IMPERATIVE = re.compile(r"[а-яәғқңөұүһі]{2,}(?:ңыздар|ңіздер|ңыз|ңіз)(?=\s*(?:[,.!;»]|және\b|$))", re.IGNORECASE)
+_KK_VOCATIVE = re.compile(r"^\s*(?:Құрметті\s+)?(?P<v>[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+(?:лар|лер|дар|дер|тар|тер))\s*,")
+_KK_SAID = re.compile(r"\bдеді\b|[–—-]\s*деп\s+\w+")
+
+
+def _kk_quoted(text: str, start: int, doc_date: str | None, before: str, after: str) -> list[DirectiveDraft] | None:
+    """Orders said in a quote: "Президент әкімдерге қарата: «… аяқтаңыздар», – деді.", "«Үкімет … әзірлесін», – деді
+    Мемлекет басшысы.", a quote spread over sentences ("«… аяқтаңыздар." … "», – деді Премьер-Министр."). The speaker
+    must be an authority; the listeners named outside the quote, or called in it ("Әкімдер, …"), are the owners.
+    None when the sentence quotes no one (the other rules then read it)."""
+    opened, closed = text.find("«"), text.rfind("»")
+    if opened >= 0 and closed > opened:
+        q_at, q = opened + 1, text[opened + 1:closed]
+        outside = text[:opened] + " " + text[closed + 1:]
+        if not (_KK_SAID.search(text[closed:]) or re.search(r":\s*$", text[:opened])):
+            return None
+    elif opened >= 0 and not text[:opened].strip(" –—-") and closed < 0:
+        q_at, q = opened + 1, text[opened + 1:]  # the quote goes on in the next sentences; its speaker follows it
+        tail = after.split("»", 1)
+        outside = tail[1].split(".")[0] if len(tail) == 2 else ""
+    elif closed >= 0 and opened < 0:
+        q_at, q = 0, text[:closed]  # the quote began in an earlier sentence: its speaker stands before it
+        head = before.rsplit("«", 1)
+        outside = (head[0].rsplit(".", 1)[-1] if len(head) == 2 else "") + " " + text[closed + 1:]
+    else:
+        return None
+    if not (_KK_SAID.search(outside) or ":" in outside):
+        return None
+    issuer = _kk_speaker(outside) or next((_clean(i.group()) for i in _KK_ISSUER.finditer(outside)), None)
+    if not issuer:
+        return None
+    if _foreign_issuer(outside.strip(" :,–—-")) or _FOREIGN_ISSUER.search(outside):
+        return []  # "«…», – деді Моңғолия Премьер-министрі"
+    addressed = re.sub(r"\s*қарата\b|[–—-]?\s*(?:деді|деп\s+(?:атап\s+)?\w+)", " ", outside.replace(issuer, " ", 1))
+    listeners = _kk_owners(addressed.strip(" :,–—-."))
+    imperatives = list(_KK_POLITE_IMPERATIVE.finditer(q))
+    if not imperatives:
+        inner = _kk_directives(q.strip().rstrip(".") + ".", start + q_at, doc_date)
+        for d in inner:
+            d.issuer = issuer
+            d.owners = d.owners or listeners
+            d.sentence_start, d.sentence_end = start, start + len(text)
+        return inner or None
+    vocative = _KK_VOCATIVE.match(q)
+    called = [vocative.group("v")] if vocative else []
+    deadlines = find_deadlines(q, doc_date, offset=start + q_at)
+    drafts: list[DirectiveDraft] = []
+    clause_start = vocative.end() if vocative else 0
+    for imp in imperatives:
+        clause = q[clause_start:imp.start()]
+        at = start + q_at + clause_start
+        if drafts and re.match(r"\s*және\s", clause):
+            # "… пысықтаңыздар және бір апта ішінде ұсыныс енгізіңіздер": one order in two verbs
+            joined = [d for d in deadlines if at <= (d.start or -1) < start + q_at + imp.start()]
+            drafts[-1].deadline = drafts[-1].deadline or (joined[0] if joined else None)
+            clause_start = imp.end()
+            continue
+        clause_deadlines = [d for d in deadlines if at <= (d.start or -1) < start + q_at + imp.start()]
+        region = _strip_deadlines(clause, clause_deadlines, at)
+        # "Қаржы министрлігімен бірге …": a partner named in the quote shares the order
+        partners = [c.group(1) for c in re.finditer(r"(\S+\s+(?:министрлігі|әкімдігі|агенттігі)\w*(?:мен|бен|пен))\s+(?:бірге|бірлесіп)", region)]
+        drafts.append(DirectiveDraft(issuer=issuer, owners=called + listeners + partners, action=_kk_action(region),
+                                     deadline=clause_deadlines[0] if clause_deadlines else None,
+                                     sentence_start=start, sentence_end=start + len(text), lang="kk"))
+        clause_start = imp.end()
     return drafts
 
 
@@ -848,15 +1007,22 @@ def _cut_off(sentence: str, text: str, end: int) -> bool:
     return bool(_DANGLING.search(sentence)) or not _LATER_SENTENCE.search(text, end)
 
 
+def _headline(sentence: str, text: str, end: int) -> bool:
+    """A line with no final stop followed by more text is a headline or a caption: it restates an order of the body
+    ("Мемлекет басшысы Үкіметке … тапсырды⏎…") and is not one itself."""
+    return not _TERMINAL.search(sentence) and bool(re.match(r"[ \t]*\n", text[end:end + 20]))
+
+
 def find_directives(sentences: list[tuple[int, int, str]], text: str, doc_date: str | None) -> list[DirectiveDraft]:
     """``sentences``: (start, end, lang) over ``text``. Owners named only in the next sentence are carried back."""
     drafts: list[DirectiveDraft] = []
     carriers: set[int] = set()  # sentences that only name the owners of the order before them
     for i, (s, e, lang) in enumerate(sentences):
         sentence = text[s:e]
-        if i in carriers or _cut_off(sentence, text, e):
+        if i in carriers or _cut_off(sentence, text, e) or _headline(sentence, text, e):
             continue
-        found = _kk_directives(sentence, s, doc_date) if lang == "kk" else _ru_directives(sentence, s, doc_date)
+        found = (_kk_directives(sentence, s, doc_date, text[max(0, s - 400):s], text[e:e + 400]) if lang == "kk"
+                 else _ru_directives(sentence, s, doc_date))
         if not found:
             found = _quoted_russian(sentence, s, doc_date)
         if found and i + 1 < len(sentences):
