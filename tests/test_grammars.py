@@ -643,3 +643,31 @@ def test_kazakh_quote_over_two_sentences_and_headline():
     assert [(d.owners, d.issuer, d.deadline.date) for d in ds] == [(["Операторлар"], "Министр Жасұлан Мадиев", "2026-10-01")]
     text = "Премьер-Министр Үкіметке жылу маусымына дайындықты күшейтуді тапсырды\nЖиында жылу маусымы талқыланды."
     assert find_directives([(s, e, "kk") for s, e in split_sentences(text)], text, "2026-03-01") == []
+
+
+@pytest.mark.parametrize("text, owners, issuer", [
+    # the owner's own title is not the issuer
+    ("Премьер-Министр Олжас Бектенов Энергетика министрі Ерлан Аккенженовке жылу көздерін тексеруді тапсырды.",
+     [["Ерлан Аккенженовке"]], "Премьер-Министр Олжас Бектенов"),
+    ("Денсаулық сақтау министрі облыстық басқармалардан дәрі қорын күн сайын жаңартуды талап етті.",
+     [["облыстық басқармалардан"]], "Денсаулық сақтау министрі"),
+    # quoted companies in the accusative and ablative; "бұған дейін" is no object; an earlier order keeps its issuer
+    ("Министр «Қазақтелеком» АҚ-ны ауылдарды интернетпен қамтуға міндеттеді.", [["«Қазақтелеком» АҚ-ны"]], "Министр"),
+    ("Бұған дейін Президент Үкіметке ауыл мектептерін жөндеуді тапсырған болатын.", [["Үкіметке"]], "Президент"),
+    ("Президент Үкімет пен Парламентке заң жобасын қарауды жеделдетуді тапсырды.", [["Үкімет", "Парламентке"]], "Президент"),
+])
+def test_kazakh_owner_and_issuer_edges_round9(text, owners, issuer):
+    ds = _one_sentence(text)
+    assert [d.owners for d in ds] == owners
+    assert ds[0].issuer == issuer
+
+
+@pytest.mark.parametrize("after, owners", [
+    ("Жауаптылар: ҰЭМ мен Қаржы министрлігі.", ["ҰЭМ", "Қаржы министрлігі"]),
+    ("Жауапты орындаушы – облыстық энергетика басқармасы.", ["облыстық энергетика басқармасы"]),
+    ("Бұл бағыт бойынша жауапты орган ретінде Ұлттық экономика министрлігі айқындалды.", ["Ұлттық экономика министрлігі"]),
+])
+def test_kazakh_owners_named_in_the_next_sentence_round9(after, owners):
+    text = "Үкімет басшысы тарифтік саясаттың жаңа моделін екі ай мерзімде енгізуді тапсырды. " + after
+    ds = find_directives([(s, e, "kk") for s, e in split_sentences(text)], text, "2026-03-01")
+    assert [d.owners for d in ds] == [owners]
