@@ -671,3 +671,15 @@ def test_kazakh_owners_named_in_the_next_sentence_round9(after, owners):
     text = "Үкімет басшысы тарифтік саясаттың жаңа моделін екі ай мерзімде енгізуді тапсырды. " + after
     ds = find_directives([(s, e, "kk") for s, e in split_sentences(text)], text, "2026-03-01")
     assert [d.owners for d in ds] == [owners]
+
+
+@pytest.mark.parametrize("text, date, rec", [
+    ("квоталарды бір жарым ай ішінде қайта қарау", "2025-08-23", None),  # one and a half months
+    ("в течение полутора месяцев", "2025-08-23", None),
+    ("есепті әр дүйсенбі сайын ұсыну", None, "weekly"),
+    ("отчитываться каждый понедельник", None, "weekly"),
+    ("отчитываться каждый квартал", None, "quarterly"),
+])
+def test_fractional_terms_and_weekdays(text, date, rec):
+    (d,) = find_deadlines(text, "2025-07-08")
+    assert (d.date, d.recurrence) == (date, rec)
