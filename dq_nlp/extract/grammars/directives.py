@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...lang.detect import detect_lang
+from ...lang.kk_letters import folded_kazakh
 from ...lang.ru import is_infinitive, tags
 from ...records import Deadline
 from .deadlines import find_deadlines
@@ -1019,6 +1020,28 @@ def _cut_off(sentence: str, text: str, end: int) -> bool:
     return bool(_DANGLING.search(sentence)) or not _LATER_SENTENCE.search(text, end)
 
 
+_FOLDED_KK_CUE = re.compile(r"тапсыр|жукте|миндет|тиис|кажет|керек|аяктан|етиниз", re.IGNORECASE)
+
+
+def _folded_kazakh_directives(sentence: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
+    """Kazakh typed without Kazakh letters ("Укиметке … тапсырды") is read in its restored spelling; owners, issuer
+    and action are then cut from the original text (restoring keeps every offset)."""
+    restored = folded_kazakh(sentence)
+    if restored is None:
+        return []
+
+    def original(value: str | None) -> str | None:
+        at = restored.find(value) if value else -1
+        return sentence[at:at + len(value)] if at >= 0 else value
+
+    drafts = _kk_directives(restored, start, doc_date)
+    for d in drafts:
+        d.owners = [original(o) or o for o in d.owners]
+        d.issuer, d.action = original(d.issuer), original(d.action) or d.action
+        d.lang = "kk"
+    return drafts
+
+
 def _headline(sentence: str, text: str, end: int) -> bool:
     """A line with no final stop followed by more text is a headline or a caption: it restates an order of the body
     ("Мемлекет басшысы Үкіметке … тапсырды⏎…") and is not one itself."""
@@ -1037,6 +1060,8 @@ def find_directives(sentences: list[tuple[int, int, str]], text: str, doc_date: 
                  else _ru_directives(sentence, s, doc_date))
         if not found:
             found = _quoted_russian(sentence, s, doc_date)
+        if not found and lang != "kk" and _FOLDED_KK_CUE.search(sentence):
+            found = _folded_kazakh_directives(sentence, s, doc_date)
         if found and i + 1 < len(sentences):
             ns, ne, _ = sentences[i + 1]
             if NEXT_DONE.search(text[ns:ne]):
