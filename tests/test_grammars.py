@@ -683,3 +683,14 @@ def test_kazakh_owners_named_in_the_next_sentence_round9(after, owners):
 def test_fractional_terms_and_weekdays(text, date, rec):
     (d,) = find_deadlines(text, "2025-07-08")
     assert (d.date, d.recurrence) == (date, rec)
+
+
+def test_kazakh_bare_month_inline_decision_and_abbreviated_head():
+    ds = _one_sentence("Облыс әкімі құрылыс басқармасына мектептің құрылысын тамызда аяқтауды, білім басқармасына оны "
+                       "жиһазбен жабдықтауды 20 тамызға дейін қамтамасыз етуді тапсырды.", "2026-03-01")
+    assert [(d.owners, d.deadline.date) for d in ds] == [(["құрылыс басқармасына"], "2026-08-31"),
+                                                         (["білім басқармасына"], "2026-08-20")]
+    (d,) = _one_sentence("Алқа мынадай шешім қабылдады: облыстық департаменттерге жоспарларды 1 қазанға дейін қайта қарау.")
+    assert d.owners == ["облыстық департаменттерге"]
+    (d,) = _one_sentence("«Тұрғындарды көшіру шараларын дереу қабылдаңыздар», – деп тапсырды ТЖМ басшысы облыстық департаменттерге.")
+    assert (d.owners, d.issuer) == (["облыстық департаменттерге"], "ТЖМ басшысы")
