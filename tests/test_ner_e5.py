@@ -97,3 +97,18 @@ def test_windows_cut_long_sequences_and_line_breaks(pair):
     assert sorted(i for w in first for i in w.word_ids) == list(range(len(words)))
     second = [w.word_ids for w in wins if w.seq == 1]
     assert second == [[0], [2, 4]]  # the line break splits, whitespace words are not encoded
+
+
+def test_recognizer_kinds():
+    from dq_nlp.ner.recognizer import MODELS_DIR, load_ner, model_path
+
+    assert model_path("ru", kind="e5").name == "ner-e5-ru"
+    assert model_path("kk", kind="spacy").name == "ner-kk"
+    with pytest.raises(ValueError):
+        model_path("ru", kind="bert")
+    if not (MODELS_DIR / "ner-e5-ru" / "e5ner.json").exists():
+        pytest.skip("models/ner-e5-ru is not shipped")
+    nlp = load_ner("ru", kind="e5")
+    doc = nlp("Президент России Владимир Путин 5 мая провёл совещание в Москве.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Владимир Путин", "PERSON") in ents and ("Москве", "CITY") in ents

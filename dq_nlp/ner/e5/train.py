@@ -21,7 +21,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..train import DEFAULT_DATA, REPO
+from ..train import DEFAULT_DATA
 from . import cache
 from .model import E5Tagger, allowed_transitions, bio_spans, viterbi
 
@@ -174,7 +174,7 @@ def train(lang: str, out: Path, data: Path = DEFAULT_DATA, workdir: Path = cache
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lang", required=True, choices=["ru", "kk"])
-    ap.add_argument("--out", type=Path, default=None, help="default models/ner-e5-<lang>")
+    ap.add_argument("--out", type=Path, default=None, help="default training/ner-e5/<lang>/model (not shipped)")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--workdir", type=Path, default=cache.WORKDIR)
     ap.add_argument("--tune-top", type=int, default=0, help="fine-tune copies of the top N encoder layers")
@@ -188,7 +188,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=2)
     a = ap.parse_args()
-    out = a.out or REPO / "models" / f"ner-e5-{a.lang}"
+    out = a.out or a.workdir / a.lang / "model"
     info = train(a.lang, out, a.data, a.workdir, a.tune_top, a.epochs, a.lstm, a.dropout, a.lr, a.lr_top,
                  a.batch_pieces, a.full_train, a.seed, a.threads)
     print(json.dumps({k: v for k, v in info.items() if k not in ("log", "labels")}, ensure_ascii=False))
