@@ -898,6 +898,7 @@ def _kk_colon_order(text: str, start: int, m: re.Match, colon: re.Match, region:
     owners = _kk_owners(region)
     if not owners and re.search(r"(?:сын|сін|тиіс|керек)\W*$", rest):
         owners = _kk_nominative_owners(rest)
+    owners = owners or _kk_owners(rest)  # "Алқа мынадай шешім қабылдады: облыстық департаменттерге … қайта қарау."
     if not owners and re.search(r"бірқатар|бірнеше", region):
         return []
     issuer = (_kk_issuer_before(region, region.find(owners[0]) if owners and owners[0] in region else len(region))
