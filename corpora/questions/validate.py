@@ -1,5 +1,5 @@
-"""Validate corpora/questions/questions.jsonl, corpora/queries/queries.jsonl and the extra dev queries
-corpora/queries/queries_dev2.jsonl.
+"""Validate corpora/questions/questions.jsonl, the extra dev questions corpora/questions/questions_dev2.jsonl and
+questions_dev3.jsonl, corpora/queries/queries.jsonl and the extra dev queries corpora/queries/queries_dev2.jsonl.
 
 Run from the repository root:  python corpora/questions/validate.py
 Exits non-zero on any error; prints counts per type/split and warnings."""
@@ -17,6 +17,8 @@ sys.path.insert(0, str(ROOT))
 from dq_nlp.eval.haystack import manifest_entries  # noqa: E402  (stdlib-only module: no heavy imports)
 
 QUESTIONS = ROOT / "corpora/questions/questions.jsonl"
+# extra dev question files (ids d001…, numbering continues from one file to the next; every question is dev)
+QUESTIONS_DEV = [ROOT / "corpora/questions/questions_dev2.jsonl", ROOT / "corpora/questions/questions_dev3.jsonl"]
 QUERIES = ROOT / "corpora/queries/queries.jsonl"
 QUERIES_DEV2 = ROOT / "corpora/queries/queries_dev2.jsonl"
 HAYSTACK = ROOT / "corpora/haystack.txt"
@@ -139,6 +141,75 @@ def check_questions(ids: set[str]) -> None:
     print("questions:", json.dumps(dict(sorted(c.items())), ensure_ascii=False))
 
 
+def check_dev_questions(ids: set[str]) -> None:
+    """The extra dev question files: ids ``d001``… consecutive across the files, every split ``dev``, every source in
+    the frozen haystack and never a test document, owners known, dates well formed, unanswerable questions without
+    owners/deadline/recurrence, ``cross_lingual`` as the source's language says, no question text twice."""
+    need = {"id", "question", "lang", "expected_owner_ids", "expected_deadline", "expected_recurrence", "source",
+            "answerable", "kind", "cross_lingual", "split"}
+    haystack = haystack_docs()
+    seen: set[str] = set()
+    n = 0
+    for path in QUESTIONS_DEV:
+        if not path.exists():
+            continue
+        c = Counter()
+        for r in read_jsonl(path):
+            n += 1
+            tag = f"{path.stem} {r.get('id', n)}"
+            if missing := need - r.keys():
+                err(f"{tag}: missing {sorted(missing)}")
+                continue
+            if r["id"] != f"d{n:03d}":
+                err(f"{tag}: id out of sequence (expected d{n:03d})")
+            if r["split"] != "dev":
+                err(f"{tag}: split must be dev")
+            if r["lang"] not in ("ru", "kk") or r["kind"] not in ("owner", "deadline", "what"):
+                err(f"{tag}: lang {r['lang']} / kind {r['kind']}")
+            text = r["question"].strip().lower()
+            if text in seen:
+                err(f"{tag}: the same question twice")
+            seen.add(text)
+            src = r["source"]
+            if src is not None:
+                if "/test/" in src:
+                    err(f"{tag}: source is a test document: {src}")
+                elif src not in haystack:
+                    err(f"{tag}: source not in the frozen haystack: {src}")
+                name = src.rsplit("/", 1)[1]
+                if name == "feed.jsonl":
+                    line = re.search(r"[Ll]ine (\d+)", r.get("note") or "")
+                    if not line:
+                        err(f"{tag}: a feed question must give its line in note")
+                    else:
+                        doc = json.loads((ROOT / src).read_text(encoding="utf-8").splitlines()[int(line.group(1)) - 1])
+                        if (doc.get("lang") != r["lang"]) != r["cross_lingual"]:
+                            err(f"{tag}: cross_lingual does not match the feed line's language")
+                elif (("kk" if name.startswith("kk") else "ru") != r["lang"]) != r["cross_lingual"]:
+                    err(f"{tag}: cross_lingual does not match the source's language")
+            for oid in r["expected_owner_ids"]:
+                if oid not in ids:
+                    err(f"{tag}: unknown owner id {oid}")
+            dl = r["expected_deadline"]
+            if dl is not None and not DATE.match(dl):
+                err(f"{tag}: bad deadline {dl}")
+            if r.get("expected_recurrence") not in (None, "daily", "weekly", "monthly", "quarterly", "half-yearly", "yearly"):
+                err(f"{tag}: bad recurrence {r.get('expected_recurrence')}")
+            if r["answerable"]:
+                if not r["expected_owner_ids"] or src is None:
+                    err(f"{tag}: answerable question without owners or source")
+                if r["kind"] == "deadline" and dl is None and not r.get("expected_recurrence"):
+                    err(f"{tag}: deadline question without a deadline")
+            elif r["expected_owner_ids"] or dl is not None or r.get("expected_recurrence"):
+                err(f"{tag}: unanswerable question must have no owners, deadline or recurrence")
+            c["total"] += 1
+            c["answerable" if r["answerable"] else "unanswerable"] += 1
+            c[f"lang={r['lang']}"] += 1
+            c[f"kind={r['kind']}"] += 1
+            c["cross_lingual"] += bool(r["cross_lingual"])
+        print(f"{path.stem}:", json.dumps(dict(sorted(c.items())), ensure_ascii=False))
+
+
 def haystack_docs() -> set[str]:
     """Repo-relative paths of the frozen haystack (corpora/haystack.txt) the judgements are made against, read as
     the benchmarks read it."""
@@ -234,6 +305,7 @@ def check_queries(path: Path = QUERIES, extra: bool = False, seen_queries: set[s
 def main() -> int:
     ids = {json.loads(line)["id"] for line in BODIES.read_text(encoding="utf-8").splitlines() if line.strip()}
     check_questions(ids)
+    check_dev_questions(ids)
     seen: set[str] = set()
     check_queries(QUERIES, seen_queries=seen)
     if QUERIES_DEV2.exists():
