@@ -82,3 +82,29 @@ def test_cli_validate_and_json(tmp_path, capsys):
                                                  "deadline": None}]), ensure_ascii=False) + "\n", encoding="utf-8")
     assert P.main(["--file", str(path)]) == 1  # an invalid file is not scored
     assert PROBES.exists()
+
+
+def test_russian_probe_file_is_valid():
+    path = P.PROBES_BY_LANG["ru"]
+    items = load_probes(path)
+    assert validate_probes(items) == []
+    assert len(items) >= 250
+    assert [it["id"] for it in items[:2]] == ["rp001", "rp002"]
+    share = sum(bool(it["directives"]) for it in items) / len(items)
+    assert 0.45 <= share <= 0.65, share
+    assert len({family(it["kind"]) for it in items}) >= 20
+    assert all(P.item_lang(it) == "ru" for it in items)
+
+
+def test_russian_ids_are_checked_and_annotated_as_russian():
+    ru = {"id": "rp001", "doc_date": "2026-03-03", "text": "Правительству поручено до 1 мая утвердить план.",
+          "directives": [], "kind": "test"}
+    assert validate_probes([ru]) == []
+    assert P._annotation(ru)["lang"] == "ru"
+    assert P._annotation(_item(1, ORDER, []))["lang"] == "kk"
+    wrong = dict(ru, id="rp002")
+    assert any("rp001" in p for p in validate_probes([wrong]))
+
+
+def test_cli_lang_ru_validates():
+    assert P.main(["--lang", "ru", "--validate"]) == 0

@@ -1,6 +1,6 @@
 """Sentence-level directive probes: tiny hand-written documents (1–3 sentences) that each test one phenomenon.
 
-The probe file (default ``corpora/gold/kk/probes/directives.jsonl``, dev data) has one item per line:
+The probe file (default ``corpora/gold/kk/probes/directives.jsonl``; ``--lang ru`` for ``corpora/gold/ru/probes/``; dev data) has one item per line:
 ``{"id", "doc_date", "text", "directives": [{"sentence", "owners", "issuer", "deadline", "recurrence"?}], "kind",
 "note"?}``; ``deadline`` is an ISO date or null, ``recurrence`` (optional) one of the recurrences of GUIDELINES.md.
 Each item's text runs through the same steps as ``dq eval extract`` (``read`` → ``prepare`` → ``Extractor``) and is
@@ -10,6 +10,7 @@ the registry, deadlines by ISO date or recurrence. Errors are grouped by the ite
     python -m dq_nlp.eval.probes                 # scores
     python -m dq_nlp.eval.probes --errors        # scores and every error, grouped by kind
     python -m dq_nlp.eval.probes --json          # the whole report as JSON
+    python -m dq_nlp.eval.probes --lang ru       # the Russian probes (ids rp001…)
     python -m dq_nlp.eval.probes --validate      # only check the file (sentences/owners in the text, dates, ids)
 """
 
@@ -30,8 +31,22 @@ from ..settings import Settings
 from .extract import GOLD, Counter, _deadline_key, _norm_sentence, _pair_directives, score_document
 
 PROBES = GOLD / "kk" / "probes" / "directives.jsonl"
+PROBES_BY_LANG = {"kk": PROBES, "ru": GOLD / "ru" / "probes" / "directives.jsonl"}
+ID_PREFIX = {"kp": "kk", "rp": "ru"}  # the id prefix names the language of the probe file
 RECURRENCES = {"daily", "weekly", "monthly", "quarterly", "half-yearly", "yearly"}
-_ID = re.compile(r"^kp(\d{3,})$")
+_ID = re.compile(r"^(kp|rp)(\d{3,})$")
+
+
+def _prefix(items: list[dict]) -> str:
+    """The id prefix of a probe file (``kp`` Kazakh, ``rp`` Russian), read from its first id."""
+    m = _ID.match(str(items[0].get("id", ""))) if items else None
+    return m.group(1) if m else "kp"
+
+
+def item_lang(item: dict) -> str:
+    """The language of a probe: its ``lang`` field, else the one its id prefix names."""
+    m = _ID.match(str(item.get("id", "")))
+    return item.get("lang") or ID_PREFIX[m.group(1) if m else "kp"]
 
 
 def load_probes(path: Path = PROBES) -> list[dict]:
@@ -41,10 +56,11 @@ def load_probes(path: Path = PROBES) -> list[dict]:
 def validate_probes(items: list[dict]) -> list[str]:
     """Problems with the file, one line each; an empty list means the file is well-formed."""
     problems = []
+    prefix = _prefix(items)
     for n, it in enumerate(items, 1):
         iid = it.get("id", f"#{n}")
-        if it.get("id") != f"kp{n:03d}":
-            problems.append(f"{iid}: id should be kp{n:03d} (ids are consecutive)")
+        if it.get("id") != f"{prefix}{n:03d}":
+            problems.append(f"{iid}: id should be {prefix}{n:03d} (ids are consecutive)")
         missing = {"id", "doc_date", "text", "directives", "kind"} - set(it)
         if missing:
             problems.append(f"{iid}: missing fields {sorted(missing)}")
@@ -94,7 +110,7 @@ def _annotation(item: dict) -> dict:
         deadline = {"date": None, "recurrence": rec} if rec else ({"date": d["deadline"]} if d.get("deadline") else None)
         dirs.append({"sentence": d["sentence"], "owners": d.get("owners", []), "issuer": d.get("issuer"),
                      "deadline": deadline, "recurrence": rec})
-    return {"doc_date": item["doc_date"], "lang": item.get("lang", "kk"), "directives": dirs, "money": [], "kpis": []}
+    return {"doc_date": item["doc_date"], "lang": item_lang(item), "directives": dirs, "money": [], "kpis": []}
 
 
 def family(kind: str) -> str:
@@ -115,7 +131,7 @@ def run_item(item: dict, extractor) -> dict:
     try:
         prepared = prepare(raw)
     except InputError:  # too little text after cleaning: nothing is extracted
-        return {"lang": "kk", "directives": [], "money": [], "kpis": []}
+        return {"lang": item_lang(item), "directives": [], "money": [], "kpis": []}
     return extractor.extract(prepared).dump()
 
 
@@ -214,11 +230,13 @@ def print_report(report: dict, with_errors: bool = False) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m dq_nlp.eval.probes", description=__doc__.split("\n")[0])
-    ap.add_argument("--file", type=Path, default=PROBES)
+    ap.add_argument("--lang", choices=sorted(PROBES_BY_LANG), default="kk", help="which probe file (default kk)")
+    ap.add_argument("--file", type=Path, default=None, help="a probe file (overrides --lang)")
     ap.add_argument("--errors", action="store_true", help="list every error, grouped by kind")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     ap.add_argument("--validate", action="store_true", help="only validate the file")
     args = ap.parse_args(argv)
+    args.file = args.file or PROBES_BY_LANG[args.lang]
     items = load_probes(args.file)
     problems = validate_probes(items)
     if problems or args.validate:
