@@ -35,7 +35,7 @@ def write_e5_card(model: Path, ev: dict[str, Any], extra: str = "") -> Path:
         "or `DQ_NER_KIND=e5`; `dq eval ner --model models/ner-e5-" + lang + "` (the folder's `e5ner.json` marks it).",
         "",
         "## Data",
-        DATA_TEXT[lang],
+        DATA_TEXT[lang].split(" Static vectors:")[0],  # the spaCy models' vectors do not apply here
         "",
         "## Model and training",
         "Each spaCy token is tokenised on its own (XLM-R unigram pieces, own leading \"▁\"); windows of at most 400 "
