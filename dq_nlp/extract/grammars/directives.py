@@ -25,11 +25,13 @@ from .deadlines import find_deadlines
 RU_ACTIVE = re.compile(
     r"\b(?P<trig>поручил[аи]?|поручал[аи]?|дал[аи]? (?:ряд |следующие |конкретные |отдельные )?поручени[еяй]|"
     r"поставил[аи]? (?:перед [^.;]{3,60}? )?задач[уи]|обязал[аи]?|потребовал[аи]?|распорядил(?:ся|ась|ись)|"
-    r"рекомендовал[аи]?|предписал[аи]?|указал[аи]?(?= [^.;]{0,120}?на необходимость)|дал[аи]? указание)\b", re.IGNORECASE)
+    r"рекомендовал[аи]?|предписал[аи]?|указал[аи]?(?= [^.;]{0,120}?на необходимость)|дал[аи]? указание|"
+    r"вменил[аи]? в обязанность)\b", re.IGNORECASE)
 RU_PASSIVE = re.compile(
     r"\b(?P<trig>поручено|поручается|поручаются|поручить|рекомендовать|дано поручение|даны поручения|было поручено|"
     r"рекомендовано|рекомендуется|предписано|надлежит|необходимо|поставлена задача|поставлены задачи|"
-    r"обязать|возложить|возложено|возлагается|следует)\b", re.IGNORECASE)
+    r"обязать|возложить|возложено|возлагается|следует|предстоит|предложено|вменено в обязанность|"
+    r"указано на необходимость)\b", re.IGNORECASE)
 
 KK_TRIGGER = re.compile(
     r"(?P<trig>тапсырды|тапсырылды|тапсырылсын|тапсырма берді|тапсырма берілді|тапсырмалар берді|тапсырмалар берілді|"
@@ -48,15 +50,21 @@ KK_IMPERATIVE = re.compile(r"(?P<trig>[а-яәғқңөұүһі]{2,}(?:сын|с�
                            r"(?P<decided>\s+деп\s+(?:шешілді|белгіленді|айқындалды|қаулы\s+етілді))?\s*[.;»\"]*\s*$", re.IGNORECASE)
 
 NEGATED_RU = re.compile(r"\bне\s+(?:был[оаи]?\s+)?(?:поручал\w*|поручил\w*|поручено|поручалось|обязывал\w*|рекомендовал\w*|требуется|нужно|"
-                        r"надо|следует|необходимо)\b|\bникаких поручений\b|\bни(?:кому|чего) не поруч", re.IGNORECASE)
+                        r"надо|следует|необходимо)\b|\bникаких поручений\b|\bни(?:кому|чего) не поруч|\bопроверг\w*|"
+                        # hypotheticals: "может быть поручено", "Президент может поручить", "было бы целесообразно поручить"
+                        r"\b(?:может|могут|могло бы|было бы|будет|будут)\s+(?:быть\s+|бы\s+)?(?:\w+\s+)?(?:поручен\w*|поручить|"
+                        r"рекомендован\w*|обязан\w*)|целесообразно\s+(?:было\s+бы\s+)?поручить|^\s*(?:Возможно|Если|Не исключено)\b",
+                        re.IGNORECASE)
 NEGATED_KK = re.compile(r"(?:назарға алын|мәліметке алын|"  # "ақпарат назарға алынсын": noted, like "Принять к сведению"
                         r"тапсырған жоқ|тапсырмады|тапсырылмады|жүктелмеді|міндеттелмеді|қажет емес|тапсырма берген жоқ|"
                         r"тапсырма берілген жоқ|тиіс емес|керек емес|(?:керек|қажет) болуы мүмкін)", re.IGNORECASE)
 COMPLETED = re.compile(r"(?:поручени\w* (?:[^.;]{0,60} )?(?:выполнен\w*|исполнен\w*|реализован\w*|снят\w* с контроля)|"
-                       r"(?:выполнен\w*|исполнен\w*) поручени\w*|тапсырма\w* (?:[^.;]{0,40} )?орындалды|толық орындалды|"
+                       r"(?:выполнен[оаы]?|исполнен[оаы]?|выполненн\w+|исполненн\w+) поручени\w*|тапсырма\w* (?:[^.;]{0,40} )?орындалды|толық орындалды|"
                        r"орындалғаны туралы|исполнено в полном объеме|поручение (?:было )?отменено|затем (?:это )?поручение (?:было )?отменено|"
-                       r"күшін жойды|тапсырған болатын[^.]{0,80}(?:аяқталды|орындалды|іске асырылды))", re.IGNORECASE)
-NEXT_DONE = re.compile(r"^\s*(?:Это|Данное|Указанное|Это же|Оно)?\s*поручени\w*[^.]{0,80}(?:выполнен\w*|исполнен\w*|реализован\w*|отменен\w*|"
+                       r"күшін жойды|тапсырған болатын[^.]{0,80}(?:аяқталды|орындалды|іске асырылды)|"
+                       r"(?:полностью|уже)\s+(?:завершен\w*|выполнен\w*|реализован\w*)(?!\s+(?:к|до)\s))", re.IGNORECASE)
+NEXT_DONE = re.compile(r"^[^.]{0,80}\bдоложил\w*,?\s+что\s+поручени\w*\s+(?:выполнен\w*|исполнен\w*)|"
+                       r"^\s*(?:Это|Данное|Указанное|Это же|Оно)?\s*поручени\w*[^.]{0,80}(?:выполнен\w*|исполнен\w*|реализован\w*|отменен\w*|"
                        r"снят\w* с контроля)|^\s*(?:Бұл|Аталған)\s+тапсырма[^.]{0,60}(?:орындалды|орындалған)", re.IGNORECASE)
 FOREIGN = re.compile(r"(?:Узбекистан\w*|Кыргызстан\w*|Киргизи\w*|Росси[иия]\w*|РФ\b|Китая?\b|КНР\b|США\b|Сингапур\w*|Эстони\w*|"
                      r"Корея|Кореи|Япони\w*|Германи\w*|Франци\w*|Турци\w*|Азербайджан\w*|Беларус\w*|Белоруссии|Украин\w*|"
@@ -66,7 +74,8 @@ FOREIGN = re.compile(r"(?:Узбекистан\w*|Кыргызстан\w*|Кир
 # international bodies give no orders to Kazakhstan's bodies: "Еуразиялық экономикалық комиссия … міндеттеді"
 _INTERNATIONAL = re.compile(r"^\s*(?:[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+\s+){0,3}?(?:Еуразиялық экономикалық комиссия\w*|Евразийск\w+ экономическ\w+ комисси\w*|"
                             r"Халықаралық валюта қоры|Международн\w+ валютн\w+ фонд\w*|ХВҚ|МВФ|Дүниежүзілік банк\w*|Всемирн\w+ банк\w*|"
-                            r"БҰҰ|ООН|Еуропалық (?:одақ|комиссия)\w*|Европейск\w+ (?:союз|комисси)\w*)")
+                            r"БҰҰ|ООН|Еуропалық (?:одақ|комиссия)\w*|Европейск\w+ (?:союз|комисси)\w*|Еврокомисси\w*|"
+                            r"(?:Коллеги\w+\s+|Совет\w*\s+)?ЕЭК|ЕАЭС|ЕАЭО|ШОС|СНГ|ТМД|ОДКБ|ВТО|ДСҰ|ОЭСР|ЭЫДҰ)")
 
 _ISSUER_HEADS_RU = re.compile(
     r"(?:(?:Премьер-[Мм]инистр\w*|Глав\w* (?:государства|Правительства|МИИЦР|МНЭ|[А-ЯЁ]{2,})|Президент\w*|Вице-премьер\w*|"
@@ -166,7 +175,8 @@ def _is_non_directive(text: str, lang: str) -> bool:
 
 
 _AUTHORITY_RU = (r"(?:[Пп]равительств\w*|[Пп]резидент\w*|[Пп]ремьер\S*|власт\w*|сторон\w*|министерств\w*|парламент\w*|кабинет\w*|"
-                 r"руководств\w*|[Цц]ентральн\w* банк\w*|[Нн]ацбанк\w*|[Нн]ациональн\w* банк\w*|регулятор\w*)")
+                 r"руководств\w*|[Цц]ентральн\w* банк\w*|[Нн]ацбанк\w*|[Нн]ациональн\w* банк\w*|регулятор\w*|"
+                 r"[Гг]оссовет\w*|Госдум\w*|Мин[а-яё]{3,}\w*)")
 _AUTHORITY_KK = (r"(?:Үкімет\w*|үкімет\w*|тарап\w*|басшы\w*|билі\w*|министрлі\w*|парламенті\w*|Президенті\w*|[Оо]рталық банкі\w*|"
                  r"Министрлер [Кк]абинеті\w*|[Пп]ремьер-министрі\w*)")
 # "Өзбекстан Үкіметі", "власти Китая", "Правительство России", "В Узбекистане поручили", "Китайская сторона"
@@ -364,8 +374,11 @@ def _ru_segments(rest: str) -> list[tuple[int, str]]:
 
 
 def _ru_directives(text: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
-    if _is_non_directive(text, "ru"):
+    if _is_non_directive(text, "ru") or _KK_CAPTION.match(text) or re.match(r"^\s*(?:Фото|Видео)\s*[:|]", text):
         return []
+    quoted = _ru_quoted(text, start, doc_date)
+    if quoted:
+        return quoted
     trig = RU_ACTIVE.search(text)
     passive = None
     if not trig:
@@ -375,6 +388,8 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
     m = trig or passive
     prefix = text[: m.start()]
     if _foreign_issuer(prefix):
+        return []
+    if re.match(r"потребовал|рекомендова", m.group("trig"), re.IGNORECASE) and _RU_NOT_AUTHORITY.search(prefix):
         return []
     deadlines = find_deadlines(text, doc_date, offset=start)
     trig_word = m.group("trig").lower()
@@ -406,7 +421,7 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
                     break
         if clause and _starts_owner(clause, owner_case) and not re.search(r"\b(?:был[оа]?|будет)\s*$", clause):
             pre_owners = _split_owners(clause, owner_case)
-        if trig_word in {"необходимо", "следует", "надлежит"} and not pre_owners:
+        if trig_word in {"необходимо", "следует", "надлежит", "предстоит", "предложено"} and not pre_owners:
             # impersonal obligation is a directive only with an addressee ("МНЭ необходимо …"); "долю … необходимо
             # увеличить до 80%" is a target, not an instruction
             after = rest.strip().split(" ", 1)[0] if rest.strip() else ""
@@ -457,6 +472,77 @@ def _ru_directives(text: str, start: int, doc_date: str | None) -> list[Directiv
         if not d.owners and shared_owners:
             d.owners = list(shared_owners)
     return drafts
+
+
+_RU_SPEECH = re.compile(r"(?:сказал|подчеркнул|отметил|заявил|поручил|добавил|резюмировал|потребовал|обратил\w* внимание)\w*", re.IGNORECASE)
+_RU_ADDRESSEE = re.compile(r"\b(?:обращаясь|обратил(?:ся|ась))\s+к\s+(?P<to>[^,:.«»]+)", re.IGNORECASE)
+# demands and advice of deputies, experts or residents are no orders: "сенатор потребовал от Минздрава …"
+_RU_NOT_AUTHORITY = re.compile(r"\b(?:депутат\w*|сенатор\w*|эксперт\w*|жител\w*|граждан(?:е|ам|ами)?|активист\w*|профсоюз\w*)\b",
+                               re.IGNORECASE)
+_RU_VOCATIVE = re.compile(r"^\s*(?:(?:Уважаемые|Коллеги|Дорогие)\s+)?(?P<v>(?:[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна))|"
+                          r"(?<=Уважаемые\s)[а-яё]+(?:\s[а-яё]+)?|(?<=Дорогие\s)[а-яё]+)\s*,")
+_RU_IMPERATIVE = re.compile(r"\b(?:не\s+)?[а-яё]{3,}(?:ите|йте|ьте)\b", re.IGNORECASE)
+
+
+def _ru_quoted(text: str, start: int, doc_date: str | None) -> list[DirectiveDraft]:
+    """Orders said in a quote: "«Обеспечьте …», – сказал Премьер-министр, обращаясь к акимам.", "Глава государства:
+    «Поручаю Правительству …».", "«Пусть Министерство … выплатит …», – сказал …". The speaker must be an authority;
+    the listeners (after "обращаясь к", after the speech verb, or called in the quote) own an imperative."""
+    opened, closed = text.find("«"), text.rfind("»")
+    if opened < 0 or closed <= opened:
+        return []
+    q_at, q = opened + 1, text[opened + 1:closed]
+    before, after = text[:opened], text[closed + 1:]
+    said_after = re.match(r"\s*,?\s*[–—-]\s*(?P<v>" + _RU_SPEECH.pattern + r")\s+(?P<who>[^.]*)", after)
+    said_before = re.search(r":\s*$", before)
+    if not (said_after or said_before):
+        return []
+    speaker = said_after.group("who") if said_after else before
+    issuer = _ru_issuer(re.split(r",\s*обращаясь", speaker)[0])
+    if not issuer or _foreign_issuer(speaker):
+        return []
+    listeners: list[str] = []
+    to = _RU_ADDRESSEE.search(before + " " + after)
+    if to:
+        listeners = _split_owners(to.group("to"), "datv")
+    elif said_after and said_after.group("v").lower().startswith("поручил"):
+        tail = said_after.group("who")[len(issuer) if said_after.group("who").startswith(issuer) else 0:]
+        listeners = _split_owners(tail.strip(" ,"), "datv") if tail.strip(" ,") else []
+    q_body = re.sub(r"^(?:Пусть|Поручаю|Требую\s+от)\s+", "", q.strip())
+    inner = []
+    if re.match(r"\s*Поручаю\b", q):
+        inner = _ru_directives("Поручил " + q_body, start + q_at - len("Поручил ") + (len(q) - len(q.lstrip())) + len("Поручаю "), doc_date)
+    elif re.match(r"\s*(?:Пусть\b|[А-ЯЁ]\w+(?:\s+\S+){0,4}?\s+должн\w+\s)", q) or re.match(r"\s*Требую\s+от\b", q):
+        inf = _first_infinitive(q_body) or next((w for w in _RU_WORD.finditer(q_body)
+                                                 if "VERB" in tags(w.group()) and "3per" in tags(w.group())), None)
+        subject = q_body[: inf.start()] if inf else ""
+        subject = _strip_deadlines(subject, find_deadlines(subject, doc_date, offset=0), 0)
+        subject = re.sub(r"\s+(?:должн\w+|лично|обязательно)\b.*$", "", subject).strip(" ,")
+        owners = _split_owners(subject, "gent" if q.lstrip().startswith("Требую") else "nomn") if subject else []
+        owners = owners or listeners
+        if inf and owners:
+            deadlines = find_deadlines(q, doc_date, offset=start + q_at)
+            inner = [DirectiveDraft(issuer=None, owners=owners, action=_action_from(q_body[inf.start():]),
+                                    deadline=deadlines[0] if deadlines else None, sentence_start=start,
+                                    sentence_end=start + len(text), lang="ru")]
+    elif _RU_IMPERATIVE.search(q) and any("impr" in tags(m.group().split()[-1]) for m in _RU_IMPERATIVE.finditer(q)):
+        vocative = _RU_VOCATIVE.match(q)
+        called = [vocative.group("v")] if vocative else []
+        deadlines = find_deadlines(q, doc_date, offset=start + q_at)
+        action = _strip_deadlines(q[vocative.end() if vocative else 0:], deadlines, start + q_at + (vocative.end() if vocative else 0))
+        inner = [DirectiveDraft(issuer=None, owners=called + listeners, action=_action_from(action),
+                                deadline=deadlines[0] if deadlines else None, sentence_start=start,
+                                sentence_end=start + len(text), lang="ru")]
+    elif re.search(r"\b(?:нужно|необходимо|надо|следует)\b", q) and listeners:
+        deadlines = find_deadlines(q, doc_date, offset=start + q_at)
+        inner = [DirectiveDraft(issuer=None, owners=listeners, action=_action_from(_strip_deadlines(q, deadlines, start + q_at)),
+                                deadline=deadlines[0] if deadlines else None, sentence_start=start,
+                                sentence_end=start + len(text), lang="ru")]
+    for d in inner:
+        d.issuer = issuer
+        d.owners = d.owners or listeners
+        d.sentence_start, d.sentence_end = start, start + len(text)
+    return inner
 
 
 _MODAL = frozenset("должен должна должно должны может могут можно нельзя будет будут".split())
