@@ -405,7 +405,8 @@ def eval_ask(
     embedder: str | None = Embedder,
     split: str = typer.Option("all", "--split", help="dev | test | all (odd question numbers are dev, even test)."),
     extra: bool = typer.Option(False, "--extra", help="Score corpora/questions/questions_dev2.jsonl (all dev) instead."),
-    fit: bool = typer.Option(False, "--fit", help="Refit the confidence model on the dev questions (both files) "
+    extra3: bool = typer.Option(False, "--extra3", help="Score corpora/questions/questions_dev3.jsonl (all dev) instead."),
+    fit: bool = typer.Option(False, "--fit", help="Refit the confidence model on the dev questions (all dev files) "
                              "and write dq_nlp/ask/confidence.json; then score."),
     haystack: str = Haystack,
 ):
@@ -414,12 +415,13 @@ def eval_ask(
     no ../shared needed).
 
     Examples:  dq eval ask --split test      dq eval ask --fit --split dev      dq eval ask --extra --json
+               dq eval ask --extra3 --json
     """
-    from .eval.ask import DEV_EXTRA, QUESTIONS, evaluate_ask, fit_confidence
+    from .eval.ask import DEV_EXTRA, DEV_EXTRA3, QUESTIONS, evaluate_ask, fit_confidence
 
     if fit:
         _print_json(fit_confidence(embedder=embedder or "e5-small", haystack=haystack))
-    report = evaluate_ask(embedder=embedder or "e5-small", split=split, questions=DEV_EXTRA if extra else QUESTIONS,
+    report = evaluate_ask(embedder=embedder or "e5-small", split=split, questions=DEV_EXTRA3 if extra3 else DEV_EXTRA if extra else QUESTIONS,
                           haystack=haystack)
     if json_out:
         _print_json(report)

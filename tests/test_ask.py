@@ -55,22 +55,30 @@ def _features(**kw) -> HitFeatures:
 def test_shipped_model_trusts_a_clear_match_and_not_a_wrong_place():
     model = ConfidenceModel.load()
     assert model.features == TRUST and 0 < model.threshold < 1
-    good = _features(action=0.95, sentence=0.92, sentence_gap=-0.08, nd_gap=-0.3)
+    good = _features(action=0.95, sentence=0.92, sentence_gap=-0.08, nd_gap=-0.3, rcov=0.9)
     assert model.trusts(good)
+    # the question says the directive's own object (rcov, round 7): a match that leaves it unsaid is trusted less
+    assert model.probability(_features(rcov=0.2)) < model.probability(_features(rcov=0.8))
     # a place or a name the directive does not mention vetoes the answer, whatever the model says
-    assert not model.trusts(_features(action=0.95, sentence=0.92, sentence_gap=-0.08, nd_gap=-0.3, place_miss=1.0))
-    assert not model.trusts(_features(action=0.95, sentence=0.92, sentence_gap=-0.08, nd_gap=-0.3, name_miss=0.5))
+    assert not model.trusts(_features(action=0.95, sentence=0.92, sentence_gap=-0.08, nd_gap=-0.3, rcov=0.9, place_miss=1.0))
+    assert not model.trusts(_features(action=0.95, sentence=0.92, sentence_gap=-0.08, nd_gap=-0.3, rcov=0.9, name_miss=0.5))
     assert vetoed(_features(place_miss=0.5)) and not vetoed(_features())
     # a non-directive sentence that matches better than any directive (a negation, a foreign decision) lowers trust,
     # by embedding and by the words it shares with the question
     assert model.probability(_features(sentence_gap=0.06)) < model.probability(_features(sentence_gap=-0.06))
     assert model.probability(_features(nd_gap=0.3)) < model.probability(_features(nd_gap=-0.3))
-    assert not model.trusts(_features(action=0.95, sentence=0.92, sentence_gap=-0.08, nd_gap=0.4))
+    assert not model.trusts(_features(action=0.95, sentence=0.92, sentence_gap=-0.08, nd_gap=0.4, rcov=0.9))
     assert pick_score(_features(place_miss=1.0)) < pick_score(_features())
     # a recurring directive for "каждый месяц", the owner the question names, the year it names break ties
     assert pick_score(_features(recurrence=1.0)) > pick_score(_features(recurrence=-1.0))
     assert pick_score(_features(owner_hit=1.0)) > pick_score(_features(owner_hit=-1.0))
     assert pick_score(_features(year=1.0)) > pick_score(_features(year=-1.0))
+    # round 7: the question's date against the deadline decides between twin directives, and a contradicting date
+    # or a named body that owns nothing here vetoes
+    assert pick_score(_features(date=1.0)) > pick_score(_features(date=0.5)) > pick_score(_features(date=-1.0))
+    assert vetoed(_features(date=-1.0)) and vetoed(_features(owner_hit=-1.0))
+    assert not vetoed(_features(date=0.5)) and not vetoed(_features(owner_hit=1.0))
+    assert not model.trusts(_features(action=0.95, sentence=0.92, sentence_gap=-0.08, nd_gap=-0.3, rcov=0.9, date=-1.0))
 
 
 def test_bodies_and_unknown_names_in_a_question():
@@ -179,3 +187,56 @@ def test_rarest_hit_reads_the_rarest_word_only():
     assert rarest_hit(words, unit_terms("модернизировать ЦОНы", "ru"), idf, "ru") == 1.0  # the rare word is there
     assert rarest_hit(words, unit_terms("закрыть отделения", "ru"), idf, "ru") == 0.0  # only the common one
     assert rarest_hit([], unit_terms("ЦОНы", "ru"), idf, "ru") == 0.0
+
+
+def test_date_signal_reads_the_questions_deadline_against_each_document():
+    from dq_nlp.ask.features import date_signal, question_dates
+
+    end_2026 = Deadline(text="до конца 2026 года", date="2026-12-31")
+    q1_2026 = Deadline(text="в I квартале 2026 года", date="2026-03-31")
+    dates = question_dates("Кому поручено до конца 2026 года поднять скорость интернета в школах?", "2026-01-27")
+    assert date_signal(dates, end_2026) == 1.0 and date_signal(dates, q1_2026) == 0.5  # the year holds Q1 too
+    q1 = question_dates("Кто должен в первом квартале 2026 года подключить сельские школы?", "2025-03-27")
+    assert date_signal(q1, q1_2026) == 1.0 and date_signal(q1, end_2026) == -1.0
+    assert date_signal(dates, None) == -1.0  # a dated question is not answered by an undated directive
+    assert date_signal(question_dates("Кто отвечает за интернет в школах?", "2026-01-27"), q1_2026) == 0.0
+    # a relative deadline is read against the directive's own document date: the October 2025 order, not the 2026 one
+    month = "Әділет министрлігіне бір ай ішінде қамтамасыз ету қай күнге дейін тапсырылды?"
+    assert date_signal(question_dates(month, "2025-10-15"), Deadline(text="в течение месяца", date="2025-11-15")) == 1.0
+    assert date_signal(question_dates(month, "2026-02-18"), end_2026) == -1.0
+    # "в 2026 году" holds any 2026 deadline
+    assert date_signal(question_dates("Кто должен в 2026 году открыть площадки?", "2025-12-10"), end_2026) in (0.5, 1.0)
+
+
+def test_action_coverage_is_the_share_of_the_actions_words_the_question_says():
+    from dq_nlp.ask.features import action_coverage, unit_terms
+
+    idf = lambda term: 2.0  # noqa: E731 — every term alike
+    action = "предусмотреть средства на закуп компьютерной техники для фельдшерско-акушерских пунктов"
+    same = unit_terms("Кто должен предусмотреть средства на закуп компьютерной техники для фельдшерско-акушерских пунктов?", "ru")
+    other = unit_terms("Кто должен предусмотреть средства на закуп компьютеров для школ?", "ru")
+    assert action_coverage(action, "ru", same, idf) > 0.9
+    assert action_coverage(action, "ru", other, idf) < action_coverage(action, "ru", same, idf)
+    assert action_coverage("", "ru", same, idf) == 0.0
+
+
+def test_crossfit_scores_each_dev_file_with_a_model_fitted_on_the_others():
+    from types import SimpleNamespace
+
+    from dq_nlp.ask.bot import Assessment
+    from dq_nlp.eval.ask import crossfit_assessed
+
+    def assessed(qid, answerable, owner, **kw):
+        row = {"id": qid, "answerable": answerable, "expected_owner_ids": ["mf"] if answerable else [], "kind": "owner"}
+        hit = SimpleNamespace(directive=SimpleNamespace(owner_ids=[owner], deadline=None))
+        return row, Assessment(lang="ru", kind="owner", owner_filter=None, hits=[hit], features=[_features(**kw)], pick=0)
+
+    def file(tag):
+        rows = [assessed(f"{tag}r{i}", True, "mf", action=0.93 + i / 200, nd_gap=-0.3 + i / 100) for i in range(5)]
+        return rows + [assessed(f"{tag}u{i}", False, "mne", action=0.85 + i / 100, nd_gap=0.1 * i) for i in range(3)]
+
+    out = crossfit_assessed({"dev_half": file("a"), "dev2": file("b"), "dev3": file("c")}, folds=2, repeats=2)
+    lofo = out["leave_one_file_out"]
+    assert set(lofo["per_file"]) == {"dev_half", "dev2", "dev3"} and lofo["answerable"] == 15
+    assert lofo["confident_wrong_on_unanswerable"] == 0 and 0 < lofo["right"] <= 15
+    assert out["pair_held_out_confident_wrong"] == 0 and out["2_fold_x2"]["folds"] == 4

@@ -20,9 +20,11 @@ from ..trace.registry import mention_key
 from .confidence import ConfidenceModel, pick_score
 from .features import (
     HitFeatures,
+    action_coverage,
     asks_recurrence,
     best_sentence,
     coverage,
+    date_signal,
     name_miss,
     nondirective_coverage,
     owner_signal,
@@ -30,6 +32,7 @@ from .features import (
     places_in,
     programme_signal,
     question_bodies,
+    question_dates,
     rarest_hit,
     recurrence_signal,
     unit_terms,
@@ -191,6 +194,7 @@ def assess(services, question: str, k: int = 8) -> Assessment:
     q_recurring = asks_recurrence(question)
     q_years = years_in(question)
     nd_coverage = nondirective_coverage(index, question, words, lang)
+    q_terms = unit_terms(question, lang)
     doc_sentences: dict[str, list] = {}
     for rank, (hit, action_sim) in enumerate(zip(hits, action_sims)):
         d = hit.directive
@@ -206,7 +210,9 @@ def assess(services, question: str, k: int = 8) -> Assessment:
             name_miss=name_miss(q_names, " ".join([d.sentence.text, _neighbours(services.store, d, doc_sentences), owners]))
             if q_names else 0.0,
             owner_hit=owner_signal(q_bodies, d.owner_ids), recurrence=recurrence_signal(q_recurring, d.deadline),
-            year=year_signal(q_years, d.deadline, d.sentence.text), rare_hit=rarest_hit(words, terms, index.lexical.idf, lang)))
+            year=year_signal(q_years, d.deadline, d.sentence.text), rare_hit=rarest_hit(words, terms, index.lexical.idf, lang),
+            date=date_signal(question_dates(question, hit.doc_date), d.deadline),
+            rcov=action_coverage(d.action, hit.lang, q_terms, index.lexical.idf, QUESTION_WORDS)))
     result.hits = hits
     candidates = range(len(hits))
     if programme:

@@ -27,6 +27,13 @@
   dev near-misses are the ones that share the question's most specific word — its topic, "ЦОНы", "киберқауіпсіздік
   министрлігі" — and differ in what is to be done; right answers are mostly paraphrases that rate higher on the rest.
 - ``year``: the question names a year that is the directive's deadline year or is in its sentence (+1), or not (−1).
+- ``date``: the question gives a deadline ("до конца 2026 года", "бірінші тоқсанда", "в течение месяца") that,
+  read by the extraction's deadline grammar against the directive's document date, is the directive's deadline (+1),
+  is a whole year that holds it (+0.5), or is another date (−1; also when the directive has no date). Twin directives
+  on one subject differ in exactly this detail; a contradicting date vetoes the answer (``confidence.vetoed``).
+- ``rcov``: the reverse of ``coverage`` — the IDF-weighted share of the directive *action*'s content words that the
+  question contains (lemma, prefix or glossary translation). A near-miss about another object ("компьютеры для
+  школ" against "… для фельдшерско-акушерских пунктов") leaves the action's own object unsaid.
 """
 
 from __future__ import annotations
@@ -42,7 +49,7 @@ from ..index.glossary import translations
 from ..lang.terms import TOKEN, term_key
 
 FEATURES = ("action", "sentence", "sentence_gap", "coverage", "programme", "place_miss", "rank", "nd_gap", "name_miss",
-            "owner_hit", "recurrence", "year", "rare_hit")
+            "owner_hit", "recurrence", "year", "rare_hit", "date", "rcov")
 
 
 @dataclass
@@ -60,6 +67,8 @@ class HitFeatures:
     recurrence: float = 0.0
     year: float = 0.0
     rare_hit: float = 0.0
+    date: float = 0.0
+    rcov: float = 0.0
 
     def as_dict(self) -> dict:
         return {k: round(v, 4) for k, v in asdict(self).items()}
@@ -267,3 +276,35 @@ def nondirective_coverage(index, question: str, words: list[str], lang: str | No
 
     hits = index.search(question, k=k, filters=SearchFilters(kind="sentence"), mode="lexical")
     return max((coverage(words, unit_terms(h.text, h.lang), index.lexical.idf, lang) for h in hits), default=0.0)
+
+
+@lru_cache(maxsize=4096)
+def question_dates(question: str, doc_date: str | None) -> tuple[tuple[str, str], ...]:
+    """The deadlines a question gives, as (date, granularity), resolved against a document date (relative ones —
+    "в течение месяца", "бір ай ішінде" — depend on it)."""
+    from ..extract.grammars.deadlines import find_deadlines
+
+    return tuple((d.date, d.granularity or "") for d in find_deadlines(question, doc_date) if d.date)
+
+
+def date_signal(dates: tuple[tuple[str, str], ...], deadline) -> float:
+    """+1: a date the question gives is the directive's deadline; +0.5: the question names a whole year that holds
+    it; −1: the question gives a date and the directive has another one or none; 0: the question gives none."""
+    if not dates:
+        return 0.0
+    due = deadline.date if deadline and deadline.date else None
+    if due is None:
+        return -1.0
+    if any(d == due for d, _ in dates):
+        return 1.0
+    if any(g == "year" and d[:4] == due[:4] for d, g in dates):
+        return 0.5
+    return -1.0
+
+
+def action_coverage(action: str, action_lang: str | None, question_terms: set[str], idf, skip: frozenset = frozenset()) -> float:
+    """``rcov``: the IDF-weighted share of the action's content words (longer than two letters, ``skip`` left out)
+    found among ``question_terms`` (``unit_terms`` of the question)."""
+    lang = _lang(action_lang)
+    words = [m.group() for m in TOKEN.finditer(action) if len(m.group()) > 2 and term_key(m.group(), lang) not in skip]
+    return coverage(words, question_terms, idf, lang)

@@ -17,6 +17,8 @@ from ..settings import REPO_DIR, Settings
 QUESTIONS = REPO_DIR / "corpora" / "questions" / "questions.jsonl"
 # extra dev questions written after the first evaluation, to fit the confidence model (never test)
 DEV_EXTRA = REPO_DIR / "corpora" / "questions" / "questions_dev2.jsonl"
+# round 7: hard near-miss unanswerable questions and same-topic twin directives (all dev)
+DEV_EXTRA3 = REPO_DIR / "corpora" / "questions" / "questions_dev3.jsonl"
 
 
 def _code_stamp() -> str:
@@ -62,9 +64,19 @@ def is_correct(row: dict, abstained: bool, owner_ids: list[str | None], deadline
     return ok
 
 
+def _dev_files() -> dict[str, list[dict]]:
+    """The dev question files: the dev half of questions.jsonl, questions_dev2.jsonl and questions_dev3.jsonl."""
+    files = {"dev_half": _rows(QUESTIONS, "dev")}
+    for name, path in (("dev2", DEV_EXTRA), ("dev3", DEV_EXTRA3)):
+        if path.exists():
+            files[name] = _rows(path, "dev")
+    return files
+
+
 def _dev_rows() -> tuple[list[dict], list[dict]]:
-    """The two dev question files: the dev half of questions.jsonl and questions_dev2.jsonl."""
-    return _rows(QUESTIONS, "dev"), (_rows(DEV_EXTRA, "dev") if DEV_EXTRA.exists() else [])
+    """The dev half of questions.jsonl and the extra dev questions (every other dev file)."""
+    files = _dev_files()
+    return files.pop("dev_half"), [r for rows in files.values() for r in rows]
 
 
 def _assess_all(services, rows: list[dict]) -> list[tuple[dict, object]]:
@@ -135,24 +147,65 @@ def fit_confidence(embedder: str = "e5-small", data_dir: Path | None = None, mar
             "dev_answered_right": answered_right}
 
 
-def crossfit_confidence(embedder: str = "e5-small", data_dir: Path | None = None, margin: float = 0.1,
-                        haystack: str = "frozen") -> dict:
-    """The protocol that chooses features and margin: fit on one dev file, score the other, both ways (writes
-    nothing). Zero unanswerable questions answered in both directions is the bar; the held-out accuracies estimate
-    what a fit on both files does on unseen questions."""
-    half, extra = _dev_rows()
-    services = _open(embedder, data_dir, haystack)
-    a_half, a_extra = _assess_all(services, half), _assess_all(services, extra)
-    services.close()
-    out = {}
-    for name, train, test in (("dev_half_to_dev2", a_half, a_extra), ("dev2_to_dev_half", a_extra, a_half)):
-        out[name] = _score(test, _fit(train, margin)[0])
-    right = sum(v["right"] for v in out.values())
-    total = sum(v["answerable"] for v in out.values())
-    out["held_out_accuracy_answerable"] = round(right / max(1, total), 4)
-    out["held_out_confident_wrong"] = sum(v["confident_wrong_on_unanswerable"] for k, v in out.items()
-                                          if isinstance(v, dict))
+def _held_out(parts: list[tuple[list, list]], margin: float) -> dict:
+    """Fit on each ``train`` part and score its ``test`` part; summed over the parts."""
+    scores = [_score(test, _fit(train, margin)[0]) for train, test in parts]
+    right = sum(v["right"] for v in scores)
+    total = sum(v["answerable"] for v in scores)
+    return {"right": right, "answerable": total, "accuracy_answerable": round(right / max(1, total), 4),
+            "confident_wrong_on_unanswerable": sum(v["confident_wrong_on_unanswerable"] for v in scores),
+            "wrong_answers_on_answerable": sum(v["wrong_answers_on_answerable"] for v in scores),
+            "per_part": scores}
+
+
+def crossfit_assessed(files: dict[str, list], margin: float = 0.1, folds: int = 5, repeats: int = 20,
+                      seed: int = 0) -> dict:
+    """The held-out protocols over assessed dev questions (``{file name: [(row, assessment)]}``):
+    - leave one file out: fit on the other files, score this one (every file once);
+    - the round-2 pair (dev half ↔ dev2), kept for comparison with earlier rounds;
+    - ``repeats`` random ``folds``-fold splits of all dev questions pooled.
+    Zero unanswerable questions answered is the bar; the accuracies estimate a fit on every file."""
+    import random
+
+    names = list(files)
+    out: dict = {}
+    if len(names) > 1:
+        parts = [([x for m in names if m != n for x in files[m]], files[n]) for n in names]
+        lofo = _held_out(parts, margin)
+        lofo["per_file"] = dict(zip(names, lofo.pop("per_part")))
+        out["leave_one_file_out"] = lofo
+    if "dev_half" in files and "dev2" in files:
+        pair = _held_out([(files["dev_half"], files["dev2"]), (files["dev2"], files["dev_half"])], margin)
+        out["dev_half_to_dev2"], out["dev2_to_dev_half"] = pair.pop("per_part")
+        out["pair_held_out_accuracy_answerable"] = pair["accuracy_answerable"]
+        out["pair_held_out_confident_wrong"] = pair["confident_wrong_on_unanswerable"]
+    pooled = [x for n in names for x in files[n]]
+    rng = random.Random(seed)
+    accs, wrong_total, answered_folds = [], 0, 0
+    for _ in range(repeats):
+        order = list(range(len(pooled)))
+        rng.shuffle(order)
+        chunks = [order[i::folds] for i in range(folds)]
+        parts = [([pooled[i] for i in order if i not in set(c)], [pooled[i] for i in c]) for c in chunks]
+        res = _held_out(parts, margin)
+        accs.append(res["accuracy_answerable"])
+        wrong_total += res["confident_wrong_on_unanswerable"]
+        answered_folds += sum(p["confident_wrong_on_unanswerable"] > 0 for p in res["per_part"])
+    out[f"{folds}_fold_x{repeats}"] = {"accuracy_answerable_mean": round(sum(accs) / max(1, len(accs)), 4),
+                                       "unanswerable_answered_total": wrong_total,
+                                       "folds_with_an_unanswerable_answered": answered_folds,
+                                       "folds": folds * repeats}
     return out
+
+
+def crossfit_confidence(embedder: str = "e5-small", data_dir: Path | None = None, margin: float = 0.1,
+                        haystack: str = "frozen", folds: int = 5, repeats: int = 20) -> dict:
+    """The protocol that chooses features and margin (writes nothing): see ``crossfit_assessed``."""
+    files = _dev_files()
+    services = _open(embedder, data_dir, haystack)
+    assessed = {name: _assess_all(services, rows) for name, rows in files.items()}
+    services.close()
+    return crossfit_assessed(assessed, margin, folds, repeats)
 
 
 def evaluate_ask(embedder: str = "e5-small", data_dir: Path | None = None, split: str = "all",
@@ -194,13 +247,16 @@ def evaluate_ask(embedder: str = "e5-small", data_dir: Path | None = None, split
     }
 
 
-if __name__ == "__main__":  # python -m dq_nlp.eval.ask --crossfit [--data-dir DIR] [--margin M]
+if __name__ == "__main__":  # python -m dq_nlp.eval.ask --crossfit [--data-dir DIR] [--margin M] [--folds K] [--repeats R]
     import argparse
 
-    parser = argparse.ArgumentParser(description="Cross-fit the ask trust model on the two dev question files.")
+    parser = argparse.ArgumentParser(description="Cross-fit the ask trust model on the dev question files.")
     parser.add_argument("--crossfit", action="store_true", required=True)
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--margin", type=float, default=0.1)
     parser.add_argument("--embedder", default="e5-small")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=20)
     args = parser.parse_args()
-    print(json.dumps(crossfit_confidence(args.embedder, args.data_dir, args.margin), ensure_ascii=False, indent=1))
+    print(json.dumps(crossfit_confidence(args.embedder, args.data_dir, args.margin, folds=args.folds,
+                                         repeats=args.repeats), ensure_ascii=False, indent=1))
