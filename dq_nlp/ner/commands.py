@@ -82,7 +82,7 @@ def run_eval(lang: str, model: str | None = None, split: str = "test", data: Pat
     nlp = E5NERPipeline(path) if e5 else spacy.load(path)
     out["load_s"] = round(time.perf_counter() - t0, 2)
     if e5:
-        # the e5 encoder is ~100x slower than the CNNs: DQ_NER_EVAL_THREADS may speed up the scoring pass;
+        # the e5 encoder is 15-70x slower than the CNNs: DQ_NER_EVAL_THREADS may speed up the scoring pass;
         # the speed figure below is always measured on one thread (on a smaller sample)
         import torch
 

