@@ -112,3 +112,14 @@ def test_recognizer_kinds():
     doc = nlp("Президент России Владимир Путин 5 мая провёл совещание в Москве.")
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("Владимир Путин", "PERSON") in ents and ("Москве", "CITY") in ents
+
+
+def test_shipped_kk_e5_model():
+    from dq_nlp.ner.recognizer import MODELS_DIR, load_ner
+
+    if not (MODELS_DIR / "ner-e5-kk" / "e5ner.json").exists():
+        pytest.skip("models/ner-e5-kk is not shipped")
+    nlp = load_ner("kk", kind="e5")
+    doc = nlp("Мемлекет басшысы Қасым-Жомарт Тоқаев Астана қаласында кеңес өткізді.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Қасым-Жомарт Тоқаев", "PERSON") in ents and ("Астана", "GPE") in ents
