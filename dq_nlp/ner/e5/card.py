@@ -22,7 +22,8 @@ def write_e5_card(model: Path, ev: dict[str, Any], extra: str = "") -> Path:
     pool = ("the first and the last piece's states (concatenated) of" if info.get("pool") == "firstlast"
             else "the first piece's states of")
     tuned = f"; copies of the top {info['tune_top']} encoder layers fine-tuned" if info["tune_top"] else ""
-    cmd = (f"nice -n 10 python -m dq_nlp.ner.e5.train --lang {lang} --epochs {info['epochs']} --threads 1"
+    threads = info.get("threads", 1)
+    cmd = (f"nice -n 10 python -m dq_nlp.ner.e5.train --lang {lang} --epochs {info['epochs']} --threads {threads}"
            + (f" --tune-top {info['tune_top']}" if info["tune_top"] else "")
            + (f" --pool {info['pool']}" if info.get("pool", "first") != "first" else "")
            + (" --full-train" if info.get("full_train") else "") + f" --out models/ner-e5-{lang}")
@@ -53,7 +54,7 @@ def write_e5_card(model: Path, ev: dict[str, Any], extra: str = "") -> Path:
         "```",
         "",
         f"Training: {info.get('train_minutes', '?')} min to the best epoch ({info.get('total_minutes', '?')} min for "
-        f"{info['epochs']} epochs) on one thread of a shared 2-core machine, plus the one-off encoder pass over the "
+        f"{info['epochs']} epochs) on {threads} thread(s) of a shared 2-core machine, plus the one-off encoder pass over the "
         "training and dev text (`python -m dq_nlp.ner.e5.cache`).",
         (
             f"Refit on all of KazNERD valid (dev block included) for the fixed {info['epochs']} epochs, last epoch "

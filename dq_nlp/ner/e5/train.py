@@ -147,7 +147,7 @@ def train(lang: str, out: Path, data: Path = DEFAULT_DATA, workdir: Path = cache
     loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
     info = {"lang": lang, "labels": labels, "mix_layers": layers, "tune_top": tune_top, "lstm": lstm, "pool": pool,
             "dropout": dropout, "lr": lr, "lr_top": lr_top, "epochs": epochs, "batch_pieces": batch_pieces,
-            "seed": seed, "full_train": full_train, "train_windows": len(tr_ex), "log": []}
+            "seed": seed, "threads": threads, "full_train": full_train, "train_windows": len(tr_ex), "log": []}
     best = -1.0
     for ep in range(1, epochs + 1):
         model.train()
